@@ -1,0 +1,147 @@
+import matter from 'gray-matter';
+import type { Yaml } from 'mdast';
+import { TimelineError } from './errors.ts';
+import type { Diagnostic, NoteMeta } from './types.ts';
+
+/** Frontmatter fields as read, before the title and language are settled. */
+export type FrontmatterMeta = Omit<NoteMeta, 'title' | 'lang' | 'langDetected'> & {
+  title: string | null;
+  lang: string | null;
+};
+
+const refuseCode = () => {
+  throw new Error('only YAML frontmatter is read');
+};
+
+/**
+ * Reads the YAML frontmatter node that remark-frontmatter found. gray-matter
+ * does the YAML (the one-line JSON form included); we map its error marks back
+ * to the note's lines and turn known fields into typed metadata.
+ */
+export function readFrontmatter(node: Yaml | undefined, file: string, warnings: Diagnostic[]): FrontmatterMeta {
+  const data = node ? parseYaml(node, file) : {};
+  const at = (key: string) => fieldPosition(node, key);
+  const warn = (key: string, message: string, hint: string) =>
+    warnings.push({ file, ...at(key), message, hint });
+
+  const publish = data['dg-publish'];
+  if (publish === false || publish === 'false') {
+    throw new TimelineError({
+      file,
+      ...at('dg-publish'),
+      message: 'the note is marked unpublished (`dg-publish: false`)',
+      hint: 'set `dg-publish: true` or remove the field to publish this note',
+    });
+  }
+
+  return {
+    title: stringField(data, 'title', warn),
+    tags: tagsField(data, warn),
+    created: dateField(data, 'created', warn),
+    updated: dateField(data, 'updated', warn),
+    lang: stringField(data, 'lang', warn) ?? stringField(data, 'language', warn),
+    permalink: stringField(data, 'permalink', warn) ?? stringField(data, 'dg-permalink', warn),
+    publish: typeof publish === 'boolean' ? publish : null,
+    frontmatter: toPlainData(data) as Record<string, unknown>,
+  };
+}
+
+function parseYaml(node: Yaml, file: string): Record<string, unknown> {
+  const fenceLine = node.position?.start.line ?? 1;
+  let data: unknown;
+  try {
+    // Rebuilt with fences so gray-matter's marks count lines from the fence.
+    data = matter(`---\n${node.value}\n---\n`, {
+      language: 'yaml',
+      engines: { javascript: refuseCode, js: refuseCode, coffee: refuseCode },
+    }).data;
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String((error as Error).message);
+    throw new TimelineError(
+      {
+        file,
+        line: fenceLine + (mark?.line ?? 1),
+        column: (mark?.column ?? 0) + 1,
+        message: `invalid frontmatter YAML: ${reason}`,
+        hint: 'frontmatter is YAML between two `---` lines; quote values that contain `:` or start with `[`, `{`, `*` or `#`',
+      },
+      { cause: error },
+    );
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new TimelineError({
+      file,
+      line: fenceLine + 1,
+      column: 1,
+      message: 'frontmatter must be a mapping of fields',
+      hint: 'write fields as `key: value` lines, e.g. `title: My timeline`',
+    });
+  }
+  return data as Record<string, unknown>;
+}
+
+type Warn = (key: string, message: string, hint: string) => void;
+
+function stringField(data: Record<string, unknown>, key: string, warn: Warn): string | null {
+  const value = data[key];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  warn(key, `frontmatter field \`${key}\` should be text; it is ignored`, `write it as \`${key}: some text\``);
+  return null;
+}
+
+function tagsField(data: Record<string, unknown>, warn: Warn): string[] {
+  const value = data['tags'] ?? data['tag'];
+  if (value === undefined || value === null) return [];
+  const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s]+/u) : null;
+  if (!raw) {
+    warn('tags', 'frontmatter field `tags` should be a list or text; it is ignored', 'write `tags: [a, b]` or `tags: a, b`');
+    return [];
+  }
+  const tags = raw
+    .filter((t) => typeof t === 'string' || typeof t === 'number')
+    .map((t) => String(t).trim().replace(/^#/u, ''))
+    .filter(Boolean);
+  return [...new Set(tags)];
+}
+
+function dateField(data: Record<string, unknown>, key: string, warn: Warn): string | null {
+  const value = data[key];
+  if (value === undefined || value === null || value === '') return null;
+  if (value instanceof Date) return isoDate(value);
+  if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
+  warn(key, `frontmatter field \`${key}\` is not a date; it is ignored`, `write an ISO date such as \`${key}: 2025-02-22\``);
+  return null;
+}
+
+/** YAML dates without a time come back as UTC midnight: keep them as dates. */
+function isoDate(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** Dates become ISO strings so that the metadata stays plain JSON. */
+function toPlainData(value: unknown): unknown {
+  if (value instanceof Date) return isoDate(value);
+  if (Array.isArray(value)) return value.map(toPlainData);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainData(v)]));
+  }
+  return value;
+}
+
+/** Where `key:` stands in the frontmatter (block or one-line JSON form). */
+function fieldPosition(node: Yaml | undefined, key: string): { line: number; column: number } {
+  const fenceLine = node?.position?.start.line ?? 1;
+  const lines = node?.value.split('\n') ?? [];
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(^|[{,\\s])(["']?${escaped}["']?\\s*:)`, 'u');
+  for (let i = 0; i < lines.length; i++) {
+    const match = re.exec(lines[i]!);
+    if (match) return { line: fenceLine + 1 + i, column: match.index + match[1]!.length + 1 };
+  }
+  return { line: fenceLine, column: 1 };
+}

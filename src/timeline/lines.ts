@@ -1,0 +1,146 @@
+import type { PhrasingContent, Text } from 'mdast';
+import type { Period } from './types.ts';
+import { splitTitleYear } from './period.ts';
+import { plainText } from './markdown.ts';
+
+/** One visual line of a paragraph: Obsidian shows single newlines as breaks. */
+export interface Line {
+  nodes: PhrasingContent[];
+  /** 1-based line in the note where this line starts. */
+  line: number;
+}
+
+/**
+ * Splits a paragraph's inline content at its newlines (soft and hard breaks).
+ * Only top-level text is split: a newline inside emphasis or a link keeps the
+ * line whole, as the emphasis spans both lines.
+ */
+export function splitLines(children: readonly PhrasingContent[], firstLine: number): Line[] {
+  const lines: Line[] = [{ nodes: [], line: firstLine }];
+  for (const node of children) {
+    const current = lines[lines.length - 1]!;
+    if (node.type === 'break') {
+      lines.push({ nodes: [], line: (node.position?.end.line ?? current.line) });
+      continue;
+    }
+    if (node.type !== 'text' || !node.value.includes('\n')) {
+      if (current.nodes.length === 0 && node.position) current.line = node.position.start.line;
+      current.nodes.push(node);
+      continue;
+    }
+    const parts = node.value.split('\n');
+    const startLine = node.position?.start.line ?? current.line;
+    parts.forEach((part, i) => {
+      if (i > 0) lines.push({ nodes: [], line: startLine + i });
+      if (part) lines[lines.length - 1]!.nodes.push({ type: 'text', value: part });
+    });
+  }
+  return lines
+    .map((l) => ({ ...l, nodes: trimLine(l.nodes) }))
+    .filter((l) => l.nodes.length > 0);
+}
+
+function trimLine(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out = [...nodes];
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { ...first, value: first.value.replace(/^\s+/u, '') };
+  const lastIndex = out.length - 1;
+  const last = out[lastIndex];
+  if (last?.type === 'text') out[lastIndex] = { ...last, value: last.value.replace(/\s+$/u, '') };
+  return out.filter((n) => n.type !== 'text' || n.value !== '');
+}
+
+/** A line read as `Title：description`. */
+export interface EntryParts {
+  /** Title content, wrapper emphasis, link and year removed. */
+  title: PhrasingContent[];
+  titleText: string;
+  yearLabel: string | null;
+  period: Period | null;
+  /** The URL of a title that is wholly a Markdown link. */
+  link: string | null;
+  /** The target of a title that is wholly a wiki link. */
+  wikiTarget: string | null;
+  description: PhrasingContent[];
+}
+
+/**
+ * The separator: the first full-width colon, or the first ASCII colon
+ * followed by white space, in top-level text (so never inside links, code
+ * or URLs, which GFM has already made into link nodes).
+ */
+const SEPARATOR = /：|:(?=\s)/u;
+
+/** Reads a line as an entry, or returns null when it is a note. */
+export function readEntry(nodes: readonly PhrasingContent[]): EntryParts | null {
+  const split = splitAtSeparator(nodes);
+  if (!split) return null;
+  let title = trimLine(split.title);
+  const description = trimLine(split.description);
+
+  title = unwrapEmphasis(title);
+  const { nodes: bare, yearLabel, period } = takeYear(title);
+  title = unwrapEmphasis(bare);
+
+  let link: string | null = null;
+  let wikiTarget: string | null = null;
+  if (title.length === 1 && title[0]!.type === 'link') {
+    link = title[0].url;
+    title = title[0].children;
+  } else if (title.length === 1 && (title[0] as { type: string }).type === 'wikiLink') {
+    wikiTarget = (title[0] as unknown as { value: string }).value;
+  }
+  const titleText = plainText(title).trim();
+  if (!titleText && !yearLabel) return null;
+  return { title, titleText, yearLabel, period, link, wikiTarget, description };
+}
+
+function splitAtSeparator(
+  nodes: readonly PhrasingContent[],
+): { title: PhrasingContent[]; description: PhrasingContent[] } | null {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type === 'text') {
+      const match = SEPARATOR.exec(node.value);
+      if (!match) continue;
+      const before: Text = { type: 'text', value: node.value.slice(0, match.index) };
+      const after: Text = { type: 'text', value: node.value.slice(match.index + match[0].length) };
+      return { title: [...nodes.slice(0, i), before], description: [after, ...nodes.slice(i + 1)] };
+    }
+    // `**Title:** description`: the colon closes a leading bold or italic title.
+    if (i === 0 && (node.type === 'strong' || node.type === 'emphasis')) {
+      const last = node.children[node.children.length - 1];
+      if (last?.type === 'text' && /(：|:)\s*$/u.test(last.value) && nodes.length > 1) {
+        const trimmed: Text = { type: 'text', value: last.value.replace(/(：|:)\s*$/u, '') };
+        return {
+          title: [{ ...node, children: [...node.children.slice(0, -1), trimmed] }],
+          description: nodes.slice(1),
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/** A title that is wholly bold or italic reads as its content. */
+function unwrapEmphasis(nodes: PhrasingContent[]): PhrasingContent[] {
+  let out = nodes;
+  while (out.length === 1 && (out[0]!.type === 'strong' || out[0]!.type === 'emphasis')) {
+    out = trimLine((out[0] as { children: PhrasingContent[] }).children);
+  }
+  return out;
+}
+
+/** Takes `（1997）` or `(2017–2019)` off the end of a title. */
+function takeYear(nodes: PhrasingContent[]): {
+  nodes: PhrasingContent[];
+  yearLabel: string | null;
+  period: Period | null;
+} {
+  const last = nodes[nodes.length - 1];
+  if (last?.type !== 'text') return { nodes, yearLabel: null, period: null };
+  const { title, period } = splitTitleYear(last.value);
+  if (!period) return { nodes, yearLabel: null, period: null };
+  const rest = title ? [...nodes.slice(0, -1), { ...last, value: title }] : nodes.slice(0, -1);
+  return { nodes: trimLine(rest), yearLabel: period.label, period };
+}

@@ -1,0 +1,91 @@
+import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import type { Nodes as MdastNodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkWikiLink from 'remark-wiki-link';
+import { unified } from 'unified';
+import type { Rich } from './types.ts';
+
+/** The parser: CommonMark, GFM, YAML frontmatter and Obsidian wiki links. */
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkWikiLink, {
+    aliasDivider: '|',
+    // Resolution happens when rendering; keep the raw target here.
+    pageResolver: (name: string) => [name],
+    hrefTemplate: (permalink: string) => permalink,
+  });
+
+/** Parses Markdown (frontmatter included) to mdast with positions. */
+export function parseMarkdown(text: string): Root {
+  return parser.parse(text);
+}
+
+/**
+ * What survives sanitising: GitHub's schema (rehype-sanitize's default),
+ * plus the classes our own renderer sets. Raw HTML in the note is dropped,
+ * never passed through, so nothing from a note can execute.
+ */
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'wikilink', 'wikilink-unresolved']],
+    a: [...(defaultSchema.attributes?.a ?? []), ['className', 'wikilink', 'internal']],
+  },
+};
+
+/** A wiki link as remark-wiki-link leaves it in mdast. */
+interface WikiLinkNode {
+  type: 'wikiLink';
+  value: string;
+  data: { alias: string; permalink: string };
+}
+
+/** Turns a wiki link into mdast that renders without dead links. */
+export type WikiLinkRenderer = (target: string, alias: string) => PhrasingContent;
+
+/** Until a note says where other notes live, a wiki link is marked plain text. */
+export const plainWikiLink: WikiLinkRenderer = (_target, alias) => ({
+  type: 'emphasis',
+  data: { hName: 'span', hProperties: { className: ['wikilink', 'wikilink-unresolved'] } },
+  children: [{ type: 'text', value: alias }],
+});
+
+/** Renders mdast nodes (block or phrasing) to sanitized HTML and plain text. */
+export function render(nodes: readonly RootContent[], wikiLink: WikiLinkRenderer = plainWikiLink): Rich {
+  const root: Root = { type: 'root', children: nodes.map((node) => resolveWikiLinks(node, wikiLink)) };
+  const hast = toHast(root, { allowDangerousHtml: false }) as HastRoot;
+  const clean = sanitize(hast as HastNodes, sanitizeSchema);
+  return { html: toHtml(clean).trim(), text: plainText(nodes) };
+}
+
+/** Plain text of nodes, as a reader sees it (wiki links show their alias). */
+export function plainText(nodes: readonly MdastNodes[]): string {
+  return nodes.map((node) => toString(showAliases(node), { includeHtml: false })).join('');
+}
+
+function showAliases<T extends MdastNodes>(node: T): T {
+  return resolveWikiLinks(node, (_target, alias) => ({ type: 'text', value: alias }));
+}
+
+function resolveWikiLinks<T extends MdastNodes>(node: T, wikiLink: WikiLinkRenderer): T {
+  if ((node as unknown as WikiLinkNode).type === 'wikiLink') {
+    const wiki = node as unknown as WikiLinkNode;
+    return wikiLink(wiki.value, wiki.data.alias) as unknown as T;
+  }
+  if ('children' in node) {
+    return {
+      ...node,
+      children: (node.children as MdastNodes[]).map((child) => resolveWikiLinks(child, wikiLink)),
+    } as T;
+  }
+  return node;
+}

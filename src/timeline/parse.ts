@@ -1,0 +1,321 @@
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Yaml } from 'mdast';
+import { TimelineError } from './errors.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { detectLanguage } from './lang.ts';
+import { readEntry, splitLines, type EntryParts } from './lines.ts';
+import { parseMarkdown, plainText, render, type WikiLinkRenderer } from './markdown.ts';
+import { splitHeadingPeriod } from './period.ts';
+import { Slugger } from './slug.ts';
+import type { Diagnostic, Entry, Era, EraItem, Period, Position, Rich, Timeline } from './types.ts';
+import { safeUrl } from './url.ts';
+
+/** Options of {@link parseNote}. */
+export interface ParseOptions {
+  /** The note's path, used in messages and, without a title, as the title. */
+  file: string;
+  /** How wiki links render; by default as marked plain text. */
+  wikiLink?: WikiLinkRenderer;
+}
+
+/** An era while the note is walked, before slugs and ids are handed out. */
+interface DraftEra extends Omit<Era, 'slug'> {
+  headingNode: Heading;
+}
+
+/**
+ * Parses one note into a timeline. Throws {@link TimelineError} for a note
+ * that cannot be published; recoverable problems land in `warnings`.
+ */
+export function parseNote(source: string, options: ParseOptions): Timeline {
+  const { file } = options;
+  const text = normalise(source);
+  checkFences(text, file);
+  const tree = parseMarkdown(text);
+  const lines = text.split('\n');
+  const warnings: Diagnostic[] = [];
+  const renderRich = (nodes: readonly RootContent[]): Rich => render(nodes, options.wikiLink);
+
+  const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
+  const meta = readFrontmatter(yaml, file, warnings);
+  const body = tree.children.filter((node) => node.type !== 'yaml');
+
+  const firstEra = body.findIndex((n) => n.type === 'heading' && n.depth === 2);
+  if (firstEra === -1) {
+    const end = tree.position?.end ?? { line: 1, column: 1 };
+    throw new TimelineError({
+      file,
+      line: body.length ? end.line : 1,
+      column: body.length ? end.column : 1,
+      message: body.length ? 'the note has no era: no `##` heading was found' : 'the note has no body: nothing after the frontmatter',
+      hint: 'start each era with a level-2 heading such as `## 序曲 2022` or `## The Jazz Age (1920–1929)`',
+    });
+  }
+
+  const prefaceNodes = body.slice(0, firstEra);
+  const h1Index = prefaceNodes.findIndex((n) => n.type === 'heading' && n.depth === 1);
+  const titleHeading = h1Index === -1 ? null : plainText([prefaceNodes[h1Index]!]).trim();
+  if (h1Index !== -1) prefaceNodes.splice(h1Index, 1);
+
+  const drafts = walkEras(body.slice(firstEra), { file, lines, warnings, renderRich });
+  const eras = assignIds(drafts);
+
+  const title = meta.title ?? titleHeading ?? fileTitle(file);
+  const lang = meta.lang ?? detectLanguage(plainText(body));
+  return {
+    file,
+    meta: { ...meta, title, lang, langDetected: meta.lang === null },
+    titleHeading,
+    preface: prefaceNodes.length ? renderRich(prefaceNodes) : null,
+    eras,
+    warnings,
+  };
+}
+
+/** A BOM and CR or CRLF line endings would shift text; lines stay the same. */
+function normalise(source: string): string {
+  return source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+}
+
+/** An opening `---` with no closing fence would otherwise read as a thematic break. */
+function checkFences(text: string, file: string): void {
+  if (!/^---[ \t]*\n/u.test(text)) return;
+  if (/\n---[ \t]*(\n|$)/u.test(text.slice(3))) return;
+  throw new TimelineError({
+    file,
+    line: 1,
+    column: 1,
+    message: 'the frontmatter is not closed: the note starts with `---` but no line `---` ends it',
+    hint: 'add a line `---` after the last frontmatter field',
+  });
+}
+
+interface WalkContext {
+  file: string;
+  lines: string[];
+  warnings: Diagnostic[];
+  renderRich: (nodes: readonly RootContent[]) => Rich;
+}
+
+function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
+  const eras: DraftEra[] = [];
+  let era: DraftEra | undefined;
+  let subPeriod: Period | null = null;
+  let group = 0;
+
+  const push = (item: EraItem) => era!.items.push(item);
+
+  for (const node of nodes) {
+    if (node.type === 'heading' && node.depth === 2) {
+      era = startEra(node, eras.length + 1, ctx);
+      eras.push(era);
+      subPeriod = null;
+      group = 0;
+      continue;
+    }
+    if (!era) continue; // unreachable: nodes start at the first `##`
+    group++;
+
+    if (node.type === 'heading' && node.depth === 3) {
+      const heading = plainText([node]).trim();
+      const { name, period } = splitHeadingPeriod(heading);
+      if (!heading) warnEmptyHeading(node, ctx);
+      subPeriod = period;
+      push({ kind: 'subperiod', id: '', heading, name, period, group, position: positionOf(node, ctx) });
+      continue;
+    }
+
+    if (node.type === 'paragraph') {
+      if (!era.intro && era.items.length === 0 && isWhollyEmphasised(node)) {
+        const inner = (node.children.find((c) => c.type === 'emphasis' || c.type === 'strong') as {
+          children: PhrasingContent[];
+        }).children;
+        era.intro = ctx.renderRich(inner);
+        continue;
+      }
+      readParagraph(node, group, era, subPeriod, ctx);
+      continue;
+    }
+
+    if (node.type === 'list') {
+      readList(node, group, era, subPeriod, ctx);
+      continue;
+    }
+
+    push(block(node, node.type, group, ctx));
+  }
+
+  for (const e of eras) {
+    if (!e.items.some((item) => item.kind === 'entry')) {
+      ctx.warnings.push({
+        file: ctx.file,
+        ...e.position,
+        message: `era “${e.heading || `#${e.ordinal}`}” has no entries`,
+        hint: 'entries are lines such as `Title（1997）：description` under the era heading',
+      });
+    }
+  }
+  return eras;
+}
+
+function startEra(node: Heading, ordinal: number, ctx: WalkContext): DraftEra {
+  const heading = plainText([node]).trim();
+  if (!heading) warnEmptyHeading(node, ctx);
+  const { name, period } = splitHeadingPeriod(heading);
+  return {
+    ordinal,
+    heading,
+    name,
+    period,
+    intro: null,
+    items: [],
+    position: positionOf(node, ctx),
+    headingNode: node,
+  };
+}
+
+function warnEmptyHeading(node: Heading, ctx: WalkContext): void {
+  ctx.warnings.push({
+    file: ctx.file,
+    ...positionOf(node, ctx),
+    message: `empty level-${node.depth} heading`,
+    hint: 'give the heading a name and period, e.g. `## 序曲 2022`',
+  });
+}
+
+function isWhollyEmphasised(node: Paragraph): boolean {
+  const meaningful = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  return meaningful.length === 1 && (meaningful[0]!.type === 'emphasis' || meaningful[0]!.type === 'strong');
+}
+
+/** Each line of a paragraph is an entry or, if it is not, a note. */
+function readParagraph(node: Paragraph, group: number, era: DraftEra, subPeriod: Period | null, ctx: WalkContext): void {
+  const lines = splitLines(node.children, node.position?.start.line ?? 1);
+  let pendingNote: { nodes: PhrasingContent[]; position: Position } | null = null;
+  const flushNote = () => {
+    if (!pendingNote) return;
+    era.items.push({ kind: 'note', content: ctx.renderRich(pendingNote.nodes), group, position: pendingNote.position });
+    pendingNote = null;
+  };
+
+  for (const line of lines) {
+    const parts = readEntry(line.nodes);
+    const position = { line: line.line, column: firstColumn(ctx.lines, line.line) };
+    if (parts) {
+      flushNote();
+      era.items.push(entryFrom(parts, [], group, era, subPeriod, position, ctx));
+    } else if (pendingNote) {
+      // Consecutive note lines stay one note, with the line break Obsidian shows.
+      pendingNote.nodes.push({ type: 'break' }, ...line.nodes);
+    } else {
+      pendingNote = { nodes: [...line.nodes], position };
+    }
+  }
+  flushNote();
+}
+
+/** Each list item that reads as an entry is one; runs of other items stay a list. */
+function readList(node: List, group: number, era: DraftEra, subPeriod: Period | null, ctx: WalkContext): void {
+  let run: ListItem[] = [];
+  let runStart = node.start ?? 1;
+  let index = 0;
+  const flush = () => {
+    if (!run.length) return;
+    const list: List = { ...node, start: node.ordered ? runStart : node.start, children: run };
+    era.items.push(block(list, 'list', group, ctx));
+    run = [];
+  };
+
+  for (const item of node.children) {
+    const [first, ...rest] = item.children;
+    const parts = first?.type === 'paragraph' ? readEntry(first.children) : null;
+    if (parts) {
+      flush();
+      era.items.push(entryFrom(parts, rest, group, era, subPeriod, positionOf(first!, ctx), ctx));
+    } else {
+      if (!run.length) runStart = (node.start ?? 1) + index;
+      run.push(item);
+    }
+    index++;
+  }
+  flush();
+}
+
+function entryFrom(
+  parts: EntryParts,
+  extraBlocks: RootContent[],
+  group: number,
+  era: DraftEra,
+  subPeriod: Period | null,
+  position: Position,
+  ctx: WalkContext,
+): Entry {
+  const description = extraBlocks.length
+    ? ctx.renderRich([{ type: 'paragraph', children: parts.description }, ...extraBlocks])
+    : ctx.renderRich(parts.description);
+  const date = parts.period ?? subPeriod ?? era.period;
+  const dateSource = parts.period ? 'title' : subPeriod ? 'subperiod' : era.period ? 'era' : 'none';
+  let link: string | null = null;
+  if (parts.link !== null) {
+    link = safeUrl(parts.link);
+    if (link === null) {
+      ctx.warnings.push({
+        file: ctx.file,
+        ...position,
+        message: `the link of “${parts.titleText}” is not a safe URL and is dropped: ${parts.link.slice(0, 60)}`,
+        hint: 'links may be http(s), mailto or relative URLs',
+      });
+    }
+  }
+  return {
+    kind: 'entry',
+    id: '',
+    title: parts.titleText || parts.yearLabel || '',
+    titleHtml: ctx.renderRich(parts.title).html || (parts.yearLabel ?? ''),
+    yearLabel: parts.yearLabel,
+    date,
+    dateSource,
+    link,
+    description,
+    group,
+    position,
+  };
+}
+
+function block(node: RootContent, type: string, group: number, ctx: WalkContext): EraItem {
+  return { kind: 'block', type, content: ctx.renderRich([node]), group, position: positionOf(node, ctx) };
+}
+
+function positionOf(node: RootContent, ctx: WalkContext): Position {
+  const start = node.position?.start;
+  if (!start) return { line: 1, column: 1 };
+  return { line: start.line, column: start.column ?? firstColumn(ctx.lines, start.line) };
+}
+
+function firstColumn(lines: string[], line: number): number {
+  const text = lines[line - 1] ?? '';
+  return text.length - text.trimStart().length + 1;
+}
+
+/** Era slugs first (from names), then entry and sub-period anchors, all unique together. */
+function assignIds(drafts: DraftEra[]): Era[] {
+  const eraSlugs = new Slugger();
+  const slugs = drafts.map((d) => eraSlugs.slug(d.name || d.heading, `era-${d.ordinal}`));
+  const anchors = new Slugger();
+  anchors.reserve(slugs);
+  return drafts.map(({ headingNode: _heading, ...draft }, i) => ({
+    ...draft,
+    slug: slugs[i]!,
+    items: draft.items.map((item) => {
+      if (item.kind === 'entry') return { ...item, id: anchors.slug(item.title, 'entry') };
+      if (item.kind === 'subperiod') return { ...item, id: anchors.slug(item.heading, 'period') };
+      return item;
+    }),
+  }));
+}
+
+/** `notes/My Timeline.md` gives `My Timeline`. */
+function fileTitle(file: string): string {
+  const base = file.split(/[\\/]/u).pop() ?? file;
+  return base.replace(/\.(md|markdown)$/iu, '') || 'Timeline';
+}
+
