@@ -1,4 +1,5 @@
 import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { raw } from 'hast-util-raw';
 import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Nodes as MdastNodes, PhrasingContent, Root, RootContent } from 'mdast';
@@ -30,8 +31,8 @@ export function parseMarkdown(text: string): Root {
 
 /**
  * What survives sanitising: GitHub's schema (rehype-sanitize's default),
- * plus the classes our own renderer sets. Raw HTML in the note is dropped,
- * never passed through, so nothing from a note can execute.
+ * plus the classes our own renderer sets. Raw HTML in the note is parsed and
+ * then cleaned: scripts, event handlers, styles and unsafe URLs never pass.
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -59,12 +60,34 @@ export const plainWikiLink: WikiLinkRenderer = (_target, alias) => ({
   children: [{ type: 'text', value: alias }],
 });
 
-/** Renders mdast nodes (block or phrasing) to sanitized HTML and plain text. */
-export function render(nodes: readonly RootContent[], wikiLink: WikiLinkRenderer = plainWikiLink): Rich {
+/** Renders block content (paragraphs, lists, quotes…) to sanitized HTML and plain text. */
+export function renderBlocks(nodes: readonly RootContent[], wikiLink: WikiLinkRenderer = plainWikiLink): Rich {
   const root: Root = { type: 'root', children: nodes.map((node) => resolveWikiLinks(node, wikiLink)) };
-  const hast = toHast(root, { allowDangerousHtml: false }) as HastRoot;
-  const clean = sanitize(hast as HastNodes, sanitizeSchema);
-  return { html: toHtml(clean).trim(), text: plainText(nodes) };
+  return { html: toHtml(toSafeHast(root, nodes)).trim(), text: plainText(nodes) };
+}
+
+/**
+ * Renders inline content to sanitized HTML and plain text. It goes through a
+ * paragraph: a bare root would be joined with newlines, and between inline
+ * nodes a newline renders as a space.
+ */
+export function renderInline(nodes: readonly PhrasingContent[], wikiLink: WikiLinkRenderer = plainWikiLink): Rich {
+  const children = nodes.map((node) => resolveWikiLinks(node, wikiLink));
+  const clean = toSafeHast({ type: 'root', children: [{ type: 'paragraph', children }] }, nodes);
+  const paragraph = clean.children.find((child) => child.type === 'element');
+  const inner: HastRoot = { type: 'root', children: paragraph && 'children' in paragraph ? paragraph.children : [] };
+  return { html: toHtml(inner).trim(), text: plainText(nodes) };
+}
+
+function toSafeHast(root: Root, original: readonly MdastNodes[]): HastRoot {
+  let hast = toHast(root, { allowDangerousHtml: true }) as HastRoot;
+  // Raw HTML is parsed (as Obsidian shows it) only to be sanitized below.
+  if (hasHtml(original)) hast = raw(hast) as HastRoot;
+  return sanitize(hast as HastNodes, sanitizeSchema) as HastRoot;
+}
+
+function hasHtml(nodes: readonly MdastNodes[]): boolean {
+  return nodes.some((node) => node.type === 'html' || ('children' in node && hasHtml(node.children as MdastNodes[])));
 }
 
 /** Plain text of nodes, as a reader sees it (wiki links show their alias). */

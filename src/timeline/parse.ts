@@ -3,7 +3,7 @@ import { TimelineError } from './errors.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { detectLanguage } from './lang.ts';
 import { readEntry, splitLines, type EntryParts } from './lines.ts';
-import { parseMarkdown, plainText, render, type WikiLinkRenderer } from './markdown.ts';
+import { parseMarkdown, plainText, renderBlocks, renderInline, type WikiLinkRenderer } from './markdown.ts';
 import { splitHeadingPeriod } from './period.ts';
 import { Slugger } from './slug.ts';
 import type { Diagnostic, Entry, Era, EraItem, Period, Position, Rich, Timeline } from './types.ts';
@@ -33,7 +33,10 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const tree = parseMarkdown(text);
   const lines = text.split('\n');
   const warnings: Diagnostic[] = [];
-  const renderRich = (nodes: readonly RootContent[]): Rich => render(nodes, options.wikiLink);
+  const render = {
+    blocks: (nodes: readonly RootContent[]): Rich => renderBlocks(nodes, options.wikiLink),
+    inline: (nodes: readonly PhrasingContent[]): Rich => renderInline(nodes, options.wikiLink),
+  };
 
   const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
   const meta = readFrontmatter(yaml, file, warnings);
@@ -56,7 +59,7 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const titleHeading = h1Index === -1 ? null : plainText([prefaceNodes[h1Index]!]).trim();
   if (h1Index !== -1) prefaceNodes.splice(h1Index, 1);
 
-  const drafts = walkEras(body.slice(firstEra), { file, lines, warnings, renderRich });
+  const drafts = walkEras(body.slice(firstEra), { file, lines, warnings, render });
   const eras = assignIds(drafts);
 
   const title = meta.title ?? titleHeading ?? fileTitle(file);
@@ -65,7 +68,7 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
     file,
     meta: { ...meta, title, lang, langDetected: meta.lang === null },
     titleHeading,
-    preface: prefaceNodes.length ? renderRich(prefaceNodes) : null,
+    preface: prefaceNodes.length ? render.blocks(prefaceNodes) : null,
     eras,
     warnings,
   };
@@ -93,7 +96,7 @@ interface WalkContext {
   file: string;
   lines: string[];
   warnings: Diagnostic[];
-  renderRich: (nodes: readonly RootContent[]) => Rich;
+  render: { blocks: (nodes: readonly RootContent[]) => Rich; inline: (nodes: readonly PhrasingContent[]) => Rich };
 }
 
 function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
@@ -129,7 +132,7 @@ function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
         const inner = (node.children.find((c) => c.type === 'emphasis' || c.type === 'strong') as {
           children: PhrasingContent[];
         }).children;
-        era.intro = ctx.renderRich(inner);
+        era.intro = ctx.render.inline(inner);
         continue;
       }
       readParagraph(node, group, era, subPeriod, ctx);
@@ -193,7 +196,7 @@ function readParagraph(node: Paragraph, group: number, era: DraftEra, subPeriod:
   let pendingNote: { nodes: PhrasingContent[]; position: Position } | null = null;
   const flushNote = () => {
     if (!pendingNote) return;
-    era.items.push({ kind: 'note', content: ctx.renderRich(pendingNote.nodes), group, position: pendingNote.position });
+    era.items.push({ kind: 'note', content: ctx.render.inline(pendingNote.nodes), group, position: pendingNote.position });
     pendingNote = null;
   };
 
@@ -250,8 +253,8 @@ function entryFrom(
   ctx: WalkContext,
 ): Entry {
   const description = extraBlocks.length
-    ? ctx.renderRich([{ type: 'paragraph', children: parts.description }, ...extraBlocks])
-    : ctx.renderRich(parts.description);
+    ? ctx.render.blocks([{ type: 'paragraph', children: parts.description }, ...extraBlocks])
+    : ctx.render.inline(parts.description);
   const date = parts.period ?? subPeriod ?? era.period;
   const dateSource = parts.period ? 'title' : subPeriod ? 'subperiod' : era.period ? 'era' : 'none';
   let link: string | null = null;
@@ -270,7 +273,7 @@ function entryFrom(
     kind: 'entry',
     id: '',
     title: parts.titleText || parts.yearLabel || '',
-    titleHtml: ctx.renderRich(parts.title).html || (parts.yearLabel ?? ''),
+    titleHtml: ctx.render.inline(parts.title).html || (parts.yearLabel ?? ''),
     yearLabel: parts.yearLabel,
     date,
     dateSource,
@@ -282,7 +285,7 @@ function entryFrom(
 }
 
 function block(node: RootContent, type: string, group: number, ctx: WalkContext): EraItem {
-  return { kind: 'block', type, content: ctx.renderRich([node]), group, position: positionOf(node, ctx) };
+  return { kind: 'block', type, content: ctx.render.blocks([node]), group, position: positionOf(node, ctx) };
 }
 
 function positionOf(node: RootContent, ctx: WalkContext): Position {
