@@ -2,7 +2,9 @@ import type { Diagnostic } from './types.ts';
 
 /**
  * The one error type the parser throws: it always names the file, the line
- * and column, what is wrong and how to fix it.
+ * and column, what is wrong and how to fix it. `message` is
+ * `file:line:column: what`; `hint` and `loc` are the fields Astro's error
+ * printer reads, and there is no stack: the note, not our code, is at fault.
  */
 export class TimelineError extends Error {
   readonly file: string;
@@ -10,10 +12,13 @@ export class TimelineError extends Error {
   readonly column: number;
   readonly reason: string;
   readonly hint: string | undefined;
+  readonly loc: { file: string; line: number; column: number };
 
-  constructor(diagnostic: Diagnostic, options?: { cause?: unknown }) {
-    super(formatDiagnostic(diagnostic), options);
+  constructor(diagnostic: Diagnostic) {
+    super(formatDiagnostic({ ...diagnostic, hint: undefined }));
     this.name = 'TimelineError';
+    this.stack = undefined;
+    this.loc = { file: diagnostic.file, line: diagnostic.line, column: diagnostic.column };
     this.file = diagnostic.file;
     this.line = diagnostic.line;
     this.column = diagnostic.column;

@@ -65,8 +65,7 @@ function parseYaml(node: Yaml, file: string): Record<string, unknown> {
         column: (mark?.column ?? 0) + 1,
         message: `invalid frontmatter YAML: ${reason}`,
         hint: 'frontmatter is YAML between two `---` lines; quote values that contain `:` or start with `[`, `{`, `*` or `#`',
-      },
-      { cause: error },
+      }
     );
   }
   if (data === null || data === undefined) return {};

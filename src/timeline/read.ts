@@ -7,19 +7,18 @@ import { TimelineError } from './errors.ts';
  * `label` is how the file is named in messages (relative to the project).
  */
 export async function readNote(path: string, label = path): Promise<string> {
-  const fail = (message: string, hint: string, cause?: unknown): never => {
-    throw new TimelineError({ file: label, line: 1, column: 1, message, hint }, { cause });
+  const fail = (message: string, hint: string): never => {
+    throw new TimelineError({ file: label, line: 1, column: 1, message, hint });
   };
   const info = await stat(path).catch((error: NodeJS.ErrnoException) =>
     fail(
       error.code === 'ENOENT' ? 'the note does not exist' : `the note cannot be read (${error.code ?? error.message})`,
       'set TIMELINE_NOTE to the path of a Markdown note, absolute or relative to the project root',
-      error,
     ),
   );
   if (info.isDirectory()) fail('the note is a directory, not a file', 'point TIMELINE_NOTE at one `.md` file inside it');
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) =>
-    fail(`the note cannot be read (${error.code ?? error.message})`, 'check the file’s permissions', error),
+    fail(`the note cannot be read (${error.code ?? error.message})`, 'check the file’s permissions'),
   );
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -34,7 +33,7 @@ export async function readNote(path: string, label = path): Promise<string> {
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
+  } catch {
     const { line, column } = locate(bytes, firstInvalidUtf8(bytes));
     throw new TimelineError(
       {
@@ -43,8 +42,7 @@ export async function readNote(path: string, label = path): Promise<string> {
         column,
         message: 'the note is not valid UTF-8 text',
         hint: 'save the note as UTF-8 (Obsidian always does; the file may come from another editor or encoding)',
-      },
-      { cause: error },
+      }
     );
   }
 }

@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+/** Where the site is served from: `/` by default, or e.g. `/my-repo/` on GitHub Pages. */
+const base = process.env.BASE_PATH || '/';
+/** The site's public origin, for canonical URLs and the sitemap. */
+const site = process.env.SITE_URL || undefined;
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1' },
+});

@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { formatDiagnostic, parseNote, readNote, type Timeline } from '../timeline/index.ts';
+
+/** Options of {@link timelineLoaders}. */
+export interface TimelineLoaderOptions {
+  /**
+   * The note to build: a path, absolute or relative to the project root.
+   * @default process.env.TIMELINE_NOTE, else `content/llm-history.md`
+   */
+  note?: string;
+}
+
+/** The default note, relative to the project root. */
+export const DEFAULT_NOTE = 'content/llm-history.md';
+
+/** What each collection's loader stores. */
+type Collection = 'eras' | 'entries' | 'note';
+
+/**
+ * Loaders for the three collections that one note fills: `eras`, `entries`
+ * and `note` (its metadata and preface). They share one parse per version
+ * of the note, and skip even that when the note's digest has not changed
+ * since the data store was last written.
+ */
+export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Collection, Loader> {
+  const notePath = options.note ?? process.env['TIMELINE_NOTE'] ?? DEFAULT_NOTE;
+  if (!notePath.trim()) throw new Error('timelineLoaders: `note` is empty; give the path of a Markdown note');
+  const cache = new Map<string, Promise<Timeline>>();
+
+  /** Parses the note once per content digest, for all three collections. */
+  const parse = (source: string, digest: string, label: string): Promise<Timeline> => {
+    let parsed = cache.get(digest);
+    if (!parsed) {
+      parsed = Promise.resolve().then(() => parseNote(source, { file: label }));
+      cache.clear();
+      cache.set(digest, parsed);
+    }
+    return parsed;
+  };
+
+  const loader = (collection: Collection): Loader => ({
+    name: `timeline-${collection}`,
+    load: async (context) => {
+      const { config, watcher, logger } = context;
+      const root = fileURLToPath(config.root);
+      const filePath = isAbsolute(notePath) ? notePath : resolve(root, notePath);
+      const fromRoot = relative(root, filePath).split('\\').join('/');
+      // Messages name the note as the author typed it: relative inside the project.
+      const label = fromRoot && !fromRoot.startsWith('../') ? fromRoot : filePath;
+
+      const sync = async () => {
+        const source = await readNote(filePath, label);
+        const digest = context.generateDigest(source + PARSER_FINGERPRINT + label);
+        if (context.meta.get('digest') === digest && context.store.keys().length > 0) {
+          logger.debug(`${label} unchanged; ${collection} kept`);
+          return;
+        }
+        const timeline = await parse(source, digest, label);
+        if (collection === 'note') for (const warning of timeline.warnings) logger.warn(formatDiagnostic(warning));
+        await store(collection, timeline, context, label);
+        context.meta.set('digest', digest);
+      };
+
+      await sync();
+      watcher?.add(filePath);
+      watcher?.on('change', async (changed) => {
+        if (resolve(changed) !== filePath) return;
+        try {
+          await sync();
+          if (collection === 'note') logger.info(`${label} reloaded`);
+        } catch (error) {
+          // Dev goes on with the last good timeline; the next save retries.
+          if (collection === 'note') logger.error(error instanceof Error ? error.message : String(error));
+        }
+      });
+    },
+  });
+
+  return { eras: loader('eras'), entries: loader('entries'), note: loader('note') };
+}
+
+async function store(collection: Collection, timeline: Timeline, context: LoaderContext, filePath: string) {
+  const { store, parseData, generateDigest } = context;
+  const records = toRecords(collection, timeline);
+  store.clear();
+  for (const { id, data } of records) {
+    const parsed = await parseData({ id, data, filePath });
+    store.set({ id, data: parsed, digest: generateDigest(data), filePath });
+  }
+}
+
+/** The rows one collection holds. Linear in the note's size. */
+function toRecords(collection: Collection, timeline: Timeline): Array<{ id: string; data: Record<string, unknown> }> {
+  if (collection === 'note') {
+    const { publish: _publish, ...meta } = timeline.meta;
+    return [
+      {
+        id: 'note',
+        data: { ...meta, file: timeline.file, preface: timeline.preface, warningCount: timeline.warnings.length },
+      },
+    ];
+  }
+  if (collection === 'eras') {
+    return timeline.eras.map(({ slug, items, ...era }) => ({
+      id: slug,
+      data: {
+        ...era,
+        entryCount: items.filter((item) => item.kind === 'entry').length,
+        items: items.map((item) => (item.kind === 'entry' ? { kind: 'entry', id: item.id, group: item.group } : item)),
+      },
+    }));
+  }
+  const rows: Array<{ id: string; data: Record<string, unknown> }> = [];
+  for (const era of timeline.eras) {
+    let subperiod: string | null = null;
+    for (const item of era.items) {
+      if (item.kind === 'subperiod') subperiod = item.id;
+      if (item.kind !== 'entry') continue;
+      const { kind: _kind, id, ...entry } = item;
+      rows.push({ id, data: { ...entry, era: era.slug, order: rows.length, subperiod } });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Changes with the parser's source, so that a data store written by an older
+ * parser is not mistaken for an up-to-date one.
+ */
+const PARSER_FINGERPRINT = (() => {
+  try {
+    const dir = fileURLToPath(new URL('../timeline/', import.meta.url));
+    const hash = createHash('sha1');
+    for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(resolve(dir, name)));
+    hash.update(readFileSync(fileURLToPath(import.meta.url)));
+    return hash.digest('hex');
+  } catch {
+    return String(Date.now()); // Bundled elsewhere: never trust an old store.
+  }
+})();
