@@ -77,14 +77,22 @@ export function splitHeadingPeriod(heading: string): { name: string; period: Per
   const paren = PARENTHESISED.exec(text);
   if (paren) {
     const period = parsePeriod(paren[1]!);
-    if (period) return { name: text.slice(0, paren.index).trim(), period };
+    if (period) return { name: nameBefore(text, paren.index), period };
   }
   // Try each word boundary from the left, so that the longest period wins.
   for (const start of boundaries(text)) {
     const period = parsePeriod(text.slice(start));
-    if (period) return { name: text.slice(0, start).trim(), period };
+    if (period) return { name: nameBefore(text, start), period };
   }
   return { name: text, period: null };
+}
+
+/**
+ * The name before a period, without the dash or colon that set the period
+ * apart: `Swing – 1935–1945` is named `Swing`, not `Swing –`.
+ */
+function nameBefore(text: string, end: number): string {
+  return text.slice(0, end).replace(/[\s\-–—~～:：,，|·]+$/u, '').trim();
 }
 
 /** Offsets where a period may begin: the start, and after each space. */
