@@ -1,0 +1,76 @@
+/**
+ * Interface words in the note's language. Chinese and English are written
+ * out; any other language falls back to English words while the page keeps
+ * the note's own `lang`.
+ */
+const zh = {
+  skipToContent: '跳到正文',
+  siteNav: '站点导航',
+  home: '时间线',
+  overview: '总览',
+  chapters: '章节',
+  chapter: (n: number) => `第 ${n} 章`,
+  entryCount: (n: number) => `${n} 条`,
+  readChapter: '阅读本章',
+  /** After a few titles: how many entries the chapter holds in all. */
+  andMore: (n: number) => `等 ${n} 条`,
+  noEntries: '本章没有条目',
+  previousChapter: '上一章',
+  nextChapter: '下一章',
+  backToTimeline: '返回时间线',
+  created: '创建于',
+  updated: '更新于',
+  tags: '标签',
+  linkToEntry: (title: string) => `本条链接：${title}`,
+  axisTitle: '时间轴',
+  axisDescription: (eras: number, entries: number) =>
+    `${eras} 个章节，共 ${entries} 条。每个色带是一章，短竖线是条目，越高表示同一位置的条目越多。`,
+  axisHere: '本章在时间线中的位置',
+  openStart: '之前',
+  ongoing: '至今',
+  unknownEnd: '？',
+  undated: '无年份',
+  notFoundTitle: '找不到这一页',
+  notFoundText: '链接可能已失效，或者这一章换了名字。',
+  printedFrom: '打印自',
+  separator: '：',
+} as const;
+
+export type UiStrings = { [K in keyof typeof zh]: (typeof zh)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+
+const en: UiStrings = {
+  skipToContent: 'Skip to content',
+  siteNav: 'Site',
+  home: 'Timeline',
+  overview: 'Overview',
+  chapters: 'Chapters',
+  chapter: (n) => `Chapter ${n}`,
+  entryCount: (n) => (n === 1 ? '1 entry' : `${n} entries`),
+  readChapter: 'Read the chapter',
+  andMore: (n) => `(${n} in all)`,
+  noEntries: 'This chapter has no entries',
+  previousChapter: 'Previous chapter',
+  nextChapter: 'Next chapter',
+  backToTimeline: 'Back to the timeline',
+  created: 'Created',
+  updated: 'Updated',
+  tags: 'Tags',
+  linkToEntry: (title) => `Link to this entry: ${title}`,
+  axisTitle: 'Time axis',
+  axisDescription: (eras, entries) =>
+    `${eras} chapters, ${entries} entries. Each band is a chapter, each tick an entry; taller ticks stand for more entries in one place.`,
+  axisHere: 'Where this chapter sits in the timeline',
+  openStart: 'before',
+  ongoing: 'now',
+  unknownEnd: '?',
+  undated: 'undated',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'The link may be out of date, or the chapter may have been renamed.',
+  printedFrom: 'Printed from',
+  separator: ': ',
+};
+
+/** The interface words for a BCP 47 language tag. */
+export function ui(lang: string): UiStrings {
+  return lang.toLowerCase().startsWith('zh') ? zh : en;
+}
