@@ -1,0 +1,162 @@
+/**
+ * Builds for the benchmark: the site (a snapshot of the working tree) and
+ * its floor (a bare Astro project rendering the same note with Astro's own
+ * Markdown), each timed wall-clock with the peak memory of its process tree.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import matter from 'gray-matter';
+
+export interface BuildResult {
+  wallMs: number;
+  /** Peak resident memory of the build's process tree, in bytes; null where /proc is missing. */
+  peakRssBytes: number | null;
+}
+
+/** What of the project a site build needs: everything but caches, output, VCS and the test/bench tooling. */
+const NOT_COPIED = new Set(['node_modules', '.git', 'dist', '.astro', 'bench', 'tests', 'test-results', 'playwright-report']);
+
+/**
+ * Copies the working tree to `dir` (node_modules symlinked), so that the
+ * bench's builds neither overwrite the checkout's `dist/` and `.astro/` nor
+ * see files that other people change halfway through a run.
+ */
+export function snapshotSite(projectRoot: string, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(projectRoot)) {
+    if (NOT_COPIED.has(name)) continue;
+    cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+  }
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+}
+
+/**
+ * Lays out the floor: a bare Astro project whose one page is the note
+ * (frontmatter stripped) as `src/pages/index.md`, built by Astro's built-in
+ * Markdown pipeline. Shares the project's node_modules, so the same Astro.
+ */
+export function makeFloor(projectRoot: string, dir: string, noteText: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'timeline-bench-floor',
+        private: true,
+        type: 'module',
+        // The same command line as the site's build script, so npm's own cost is on both sides.
+        scripts: { build: 'ASTRO_TELEMETRY_DISABLED=1 astro build' },
+      },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
+  writeFileSync(join(dir, 'src/pages/index.md'), matter(noteText).content);
+}
+
+/**
+ * `npm run build -- --outDir <outDir>` in `cwd`, from a cold start (no
+ * `.astro/` content cache, empty output), as on a fresh clone.
+ * Throws with the build's output when it fails.
+ */
+export async function runBuild(cwd: string, outDir: string, env: Record<string, string | undefined>): Promise<BuildResult> {
+  rmSync(join(cwd, '.astro'), { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
+  const buildEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
+  // The site reads these; a developer's shell must not move the bench's output.
+  delete buildEnv['BASE_PATH'];
+  delete buildEnv['SITE_URL'];
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete buildEnv[key];
+
+  const start = performance.now();
+  const child = spawn('npm', ['run', 'build', '--', '--outDir', resolve(outDir)], {
+    cwd,
+    env: buildEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const memory = child.pid === undefined ? null : watchTreeMemory(child.pid);
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail);
+    child.on('close', done);
+  });
+  const wallMs = performance.now() - start;
+  const peakRssBytes = memory?.stop() ?? null;
+  if (code !== 0) throw new Error(`build in ${cwd} exited ${code}:\n${output.slice(-4000)}`);
+  return { wallMs, peakRssBytes };
+}
+
+/**
+ * Samples the resident memory of a process and all its descendants from
+ * /proc (Linux only; nothing to install, unlike GNU time). Node has no
+ * rusage of children, and `ru_maxrss` would anyway give the largest single
+ * process, not the tree. The peak is the larger of the highest sampled sum
+ * of VmRSS and the highest VmHWM (per-process peak, which catches spikes
+ * between samples) seen in any one process.
+ */
+function watchTreeMemory(rootPid: number, everyMs = 100): { stop: () => number | null } | null {
+  if (!existsSync('/proc/self/status')) return null;
+  let peak = 0;
+  const sample = () => {
+    let sum = 0;
+    for (const pid of descendants(rootPid)) {
+      const status = readProc(`/proc/${pid}/status`);
+      if (!status) continue;
+      const rss = kB(status, 'VmRSS');
+      sum += rss;
+      peak = Math.max(peak, kB(status, 'VmHWM'));
+    }
+    peak = Math.max(peak, sum);
+  };
+  const timer = setInterval(sample, everyMs);
+  sample();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peak ? peak * 1024 : null;
+    },
+  };
+}
+
+/** `rootPid` and every process below it, found from the parent ids in /proc/<pid>/stat. */
+function descendants(rootPid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(name)) continue;
+    const stat = readProc(`/proc/${name}/stat`);
+    if (!stat) continue;
+    // The command name is in parentheses and may hold spaces: read past the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const list = children.get(ppid) ?? [];
+    list.push(Number(name));
+    children.set(ppid, list);
+  }
+  const tree: number[] = [];
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+function readProc(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null; // The process ended between listing and reading.
+  }
+}
+
+function kB(status: string, field: string): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'mu').exec(status);
+  return match ? Number(match[1]) : 0;
+}

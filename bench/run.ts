@@ -1,0 +1,227 @@
+/**
+ * `npm run bench`: loader vs bare remark, site build vs a bare Astro build,
+ * growth from 1,000 to 10,000 entries, and page weight, for synthetic notes
+ * of 100, 1,000 and 10,000 entries and the default note. Prints one table
+ * on stdout (progress goes to stderr) and writes it, with every sample, as
+ * JSON to bench/results/.
+ *
+ * Settings (environment):
+ * - BENCH_SIZES: entry counts, comma-separated (default 100,1000,10000);
+ * - BENCH_BUILD_RUNS: builds per note and per side (default 2; the fastest counts);
+ * - BENCH_LOADER_BUDGET_MS: time for the loader comparison per note (default 8000);
+ * - BENCH_WORK: scratch folder (default <tmpdir>/obsidian-timeline-bench; bench/.work is git-ignored for it),
+ *   removed afterwards unless BENCH_KEEP=1.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseNote } from '../src/timeline/index.ts';
+import { makeFloor, runBuild, snapshotSite, type BuildResult } from './build.ts';
+import { generateNote } from './generate.ts';
+import { compareLoader, type LoaderResult } from './loader.ts';
+import { largestEraPage, pageWeight, type PageWeight } from './weight.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_NOTE = 'content/llm-history.md';
+const sizes = (process.env['BENCH_SIZES'] ?? '100,1000,10000').split(',').map((s) => Number(s.trim()));
+const buildRuns = Math.max(1, Number(process.env['BENCH_BUILD_RUNS'] ?? 2));
+const loaderBudgetMs = Number(process.env['BENCH_LOADER_BUDGET_MS'] ?? 8000);
+// Outside the checkout by default, so that other people's dev servers, type
+// checks and test runners never see the bench's copies and output.
+const work = resolve(process.env['BENCH_WORK'] ?? join(tmpdir(), 'obsidian-timeline-bench'));
+const keep = process.env['BENCH_KEEP'] === '1';
+
+interface Note {
+  key: string;
+  label: string;
+  text: string;
+  /** TIMELINE_NOTE for the site build, relative to the site's root. */
+  sitePath: string;
+  entries: number;
+  loader?: LoaderResult;
+  site: BuildResult[];
+  floor: BuildResult[];
+  weight: Record<'home' | 'era' | 'overview', PageWeight | null>;
+}
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const started = performance.now();
+
+const notes: Note[] = [
+  ...sizes.map((entries) => ({ key: String(entries), label: entries.toLocaleString('en'), text: generateNote({ entries, seed: 1 }), sitePath: `bench-notes/n${entries}.md` })),
+  { key: 'default', label: 'default', text: readFileSync(join(root, DEFAULT_NOTE), 'utf8'), sitePath: DEFAULT_NOTE },
+].map((n) => ({ ...n, entries: countEntries(n.text, n.sitePath), site: [], floor: [], weight: { home: null, era: null, overview: null } }));
+
+// 1. Loader against bare remark, smallest note first.
+for (const note of notes) {
+  log(`loader vs remark: ${note.label} (${(note.text.length / 1000).toFixed(0)} k chars)`);
+  note.loader = compareLoader(note.text, { file: note.sitePath, budgetMs: loaderBudgetMs });
+}
+
+// 2. Builds. Site and floor alternate (so noise hits both); the default note
+// is built last in each round, like a user's last build.
+try {
+  log(`scratch folder: ${work}`);
+  rmSync(work, { recursive: true, force: true });
+  const siteDir = join(work, 'site');
+  snapshotSite(root, siteDir);
+  mkdirSync(join(siteDir, 'bench-notes'), { recursive: true });
+  for (const note of notes) if (note.key !== 'default') writeFileSync(join(siteDir, note.sitePath), note.text);
+  for (const note of notes) makeFloor(root, join(work, `floor-${note.key}`), note.text);
+
+  // An untimed first build, so that a cold disk cache and npm's first start
+  // do not land on whichever note happens to come first.
+  log('warm-up build');
+  await runBuild(siteDir, join(work, 'out', 'warm-up'), { TIMELINE_NOTE: notes[0]!.sitePath });
+
+  for (let run = 0; run < buildRuns; run++) {
+    for (const note of notes) {
+      const siteOut = join(work, 'out', `site-${note.key}`);
+      const floorOut = join(work, 'out', `floor-${note.key}`);
+      const site = () => runBuild(siteDir, siteOut, { TIMELINE_NOTE: note.sitePath });
+      const floor = () => runBuild(join(work, `floor-${note.key}`), floorOut, { TIMELINE_NOTE: undefined });
+      if (run % 2 === 0) {
+        note.site.push(await site());
+        note.floor.push(await floor());
+      } else {
+        note.floor.push(await floor());
+        note.site.push(await site());
+      }
+      log(`build ${run + 1}/${buildRuns} ${note.label}: site ${secs(note.site.at(-1)!.wallMs)}, floor ${secs(note.floor.at(-1)!.wallMs)}`);
+      const era = largestEraPage(siteOut);
+      note.weight = {
+        home: pageWeight(siteOut, 'index.html'),
+        era: era ? pageWeight(siteOut, era) : null,
+        overview: pageWeight(siteOut, 'overview/index.html'),
+      };
+    }
+  }
+} finally {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}
+
+// 3. The table.
+const KB = 1000; // Decimal units throughout: a budget is never met by rounding.
+const MB = 1000 * KB;
+const byKey = new Map(notes.map((n) => [n.key, n]));
+const best = (runs: BuildResult[]) => Math.min(...runs.map((r) => r.wallMs));
+const peak = (runs: BuildResult[]) => {
+  const values = runs.map((r) => r.peakRssBytes).filter((v): v is number => v !== null);
+  return values.length ? Math.max(...values) : null;
+};
+const growth = (metric: (n: Note) => number | null | undefined): number | null => {
+  const [a, b] = [byKey.get('1000'), byKey.get('10000')];
+  const [x, y] = [a && metric(a), b && metric(b)];
+  return x && y ? Math.log(y / x) / Math.log(10) : null;
+};
+
+type Cell = { value: number | null; text: string; pass?: boolean };
+interface Row {
+  metric: string;
+  target: string;
+  cells: Record<string, Cell>;
+}
+const rows: Row[] = [];
+const row = (metric: string, target: string, cell: (n: Note) => Cell | null) => {
+  const cells: Record<string, Cell> = {};
+  for (const n of notes) cells[n.key] = cell(n) ?? { value: null, text: '' };
+  rows.push({ metric, target, cells });
+};
+const num = (value: number | null | undefined, format: (v: number) => string, pass?: (v: number) => boolean): Cell =>
+  value === null || value === undefined || Number.isNaN(value)
+    ? { value: null, text: '—' }
+    : { value, text: format(value), ...(pass ? { pass: pass(value) } : {}) };
+/** A target that applies to one note only: the other notes show the figure without a mark. */
+const only = (key: string, n: Note, cell: Cell): Cell => (n.key === key ? cell : { value: cell.value, text: cell.text });
+
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const ratio = (v: number) => `${v.toFixed(2)}×`;
+const kb = (v: number) => (v / KB).toFixed(1);
+const mb = (v: number) => (v / MB).toFixed(0);
+
+row('entries', '', (n) => num(n.entries, (v) => v.toLocaleString('en')));
+row('note size, KB', '', (n) => num(Buffer.byteLength(n.text), kb));
+row('loader parseNote, ms (median)', '', (n) => num(n.loader?.loaderMs, ms));
+row('bare remark+gfm, ms (median)', '', (n) => num(n.loader?.remarkMs, ms));
+row('  loader ÷ remark', '≤ 1.3×', (n) => num(n.loader && n.loader.loaderMs / n.loader.remarkMs, ratio, (v) => v <= 1.3));
+row('  loader iterations', '', (n) => num(n.loader?.iterations, String));
+row(`build, s (best of ${buildRuns})`, '< 30 s at 10,000', (n) => only('10000', n, num(best(n.site), (v) => (v / 1000).toFixed(2), (v) => v < 30_000)));
+row(`floor build, s (best of ${buildRuns})`, '', (n) => num(best(n.floor), (v) => (v / 1000).toFixed(2)));
+row('  build ÷ floor', '≤ 1.5× for default', (n) => only('default', n, num(best(n.site) / best(n.floor), ratio, (v) => v <= 1.5)));
+row('build peak RSS, MB', '< 1.5 GB at 10,000', (n) => only('10000', n, num(peak(n.site), mb, (v) => v < 1.5 * 1000 * MB)));
+row('floor peak RSS, MB', '', (n) => num(peak(n.floor), mb));
+row('  build RSS ÷ floor RSS', '', (n) => num((peak(n.site) ?? NaN) / (peak(n.floor) ?? NaN), ratio));
+const atTenK = (value: number | null, pass?: (v: number) => boolean) => (n: Note) =>
+  n.key === '10000' ? num(value, (v) => v.toFixed(2), pass) : null;
+row('growth exponent 1k→10k, build', '≤ 1.1', atTenK(growth((n) => best(n.site)), (v) => v <= 1.1));
+row('growth exponent 1k→10k, floor', '', atTenK(growth((n) => best(n.floor))));
+row('growth exponent 1k→10k, loader', '≤ 1.1', atTenK(growth((n) => n.loader?.loaderMs), (v) => v <= 1.1));
+row('growth exponent 1k→10k, remark', '', atTenK(growth((n) => n.loader?.remarkMs)));
+const weightRows = (label: string, page: 'home' | 'era' | 'overview', budgets: { html?: number; css?: number; js?: number }) => {
+  const target = (b: number | undefined, unit = 'KB') => (b === undefined ? '' : b === 0 ? '0 B' : `≤ ${b / KB} ${unit}`);
+  row(`${label} HTML, KB`, target(budgets.html), (n) => num(n.weight[page]?.html, kb, budgets.html === undefined ? undefined : (v) => v <= budgets.html!));
+  row(`${label} CSS, KB`, target(budgets.css), (n) => num(n.weight[page]?.css, kb, budgets.css === undefined ? undefined : (v) => v <= budgets.css!));
+  row(`${label} JS, B`, target(budgets.js), (n) => num(n.weight[page]?.js, String, budgets.js === undefined ? undefined : (v) => v <= budgets.js!));
+};
+weightRows('/', 'home', { html: 50 * KB });
+weightRows('largest era page', 'era', { html: 30 * KB, css: 15 * KB, js: 0 });
+weightRows('/overview/', 'overview', {});
+
+const header = ['metric', ...notes.map((n) => n.label), 'target'];
+const body = rows.map((r) => [
+  r.metric,
+  ...notes.map((n) => {
+    const c = r.cells[n.key]!;
+    return c.pass === undefined ? c.text : `${c.text} ${c.pass ? '✓' : '✗'}`;
+  }),
+  r.target,
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...body.map((line) => line[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+const failed = rows.flatMap((r) => notes.filter((n) => r.cells[n.key]!.pass === false).map((n) => `${r.metric.trim()} (${n.label})`));
+
+console.log(`\nobsidian-timeline bench — ${new Date().toISOString()}, ${gitDescribe()}, Node ${process.version}, ${availableParallelism()} cores`);
+console.log(line(header));
+console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+for (const b of body) console.log(line(b));
+console.log(failed.length ? `\n✗ ${failed.length} target(s) missed: ${failed.join('; ')}` : '\n✓ all targets met');
+
+const resultsDir = join(root, 'bench/results');
+mkdirSync(resultsDir, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/gu, '-');
+const json = {
+  date: new Date().toISOString(),
+  git: gitDescribe(),
+  node: process.version,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? null,
+  totalMemoryBytes: totalmem(),
+  settings: { sizes, buildRuns, loaderBudgetMs, seed: 1 },
+  durationMs: performance.now() - started,
+  notes: notes.map(({ text: _text, ...n }) => ({ ...n, bytes: Buffer.byteLength(_text) })),
+  table: rows,
+  failed,
+};
+for (const name of [`bench-${stamp}.json`, 'latest.json']) writeFileSync(join(resultsDir, name), JSON.stringify(json, null, 2) + '\n');
+console.log(`\nJSON: ${relative(process.cwd(), join(resultsDir, `bench-${stamp}.json`))} (and bench/results/latest.json); took ${secs(performance.now() - started)}`);
+
+function countEntries(text: string, file: string): number {
+  return parseNote(text, { file }).eras.reduce((sum, era) => sum + era.items.filter((i) => i.kind === 'entry').length, 0);
+}
+
+function secs(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The commit measured, with `+dirty` when the site's sources have uncommitted changes. */
+function gitDescribe(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'content', 'astro.config.mjs', 'package.json'], { cwd: root, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return 'no git';
+  }
+}
