@@ -1,0 +1,35 @@
+/**
+ * The fixture sites that the e2e tests run against: name → how to build it.
+ * Each is built once per test run by global-setup.ts (`npm run build` with
+ * these variables, into tests/.sites/<name>/dist) and served by
+ * `astro preview` on a free port. To add one, add an entry here and pick it
+ * in a spec with `test.use({ siteName: '<name>' })`.
+ */
+export interface SiteSpec {
+  /** TIMELINE_NOTE: the note to build, relative to the project root. */
+  note: string;
+  /** BASE_PATH: where the site is served from; `/` when left out. */
+  base?: string;
+  /** SITE_URL: the public origin, for canonical URLs; unset when left out. */
+  site?: string;
+}
+
+export const SITES = {
+  default: { note: 'content/llm-history.md' },
+  base: { note: 'content/llm-history.md', base: '/some/sub/path/', site: 'https://timeline.example' },
+} satisfies Record<string, SiteSpec>;
+
+export type SiteName = keyof typeof SITES;
+
+/** A site that global-setup.ts built and serves; passed to workers in $E2E_SITES. */
+export interface RunningSite {
+  name: string;
+  /** e.g. `http://127.0.0.1:41234` */
+  origin: string;
+  /** e.g. `/` or `/some/sub/path/` */
+  base: string;
+  /** SITE_URL it was built with, if any. */
+  site?: string;
+  /** Absolute path of its build output. */
+  outDir: string;
+}
