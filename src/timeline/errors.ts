@@ -15,9 +15,11 @@ export class TimelineError extends Error {
   readonly loc: { file: string; line: number; column: number };
 
   constructor(diagnostic: Diagnostic) {
-    super(formatDiagnostic({ ...diagnostic, hint: undefined }));
+    const { hint: _hint, ...withoutHint } = diagnostic;
+    super(formatDiagnostic(withoutHint));
     this.name = 'TimelineError';
-    this.stack = undefined;
+    // `delete`, not `= undefined`: the field is optional (exactOptionalPropertyTypes).
+    delete this.stack;
     this.loc = { file: diagnostic.file, line: diagnostic.line, column: diagnostic.column };
     this.file = diagnostic.file;
     this.line = diagnostic.line;

@@ -37,8 +37,8 @@ export function readFrontmatter(node: Yaml | undefined, file: string, warnings: 
   return {
     title: stringField(data, 'title', warn),
     tags: tagsField(data, warn),
-    created: dateField(data, 'created', warn),
-    updated: dateField(data, 'updated', warn),
+    created: dateField(data, 'created', warn, node),
+    updated: dateField(data, 'updated', warn, node),
     lang: stringField(data, 'lang', warn) ?? stringField(data, 'language', warn),
     permalink: stringField(data, 'permalink', warn) ?? stringField(data, 'dg-permalink', warn),
     publish: typeof publish === 'boolean' ? publish : null,
@@ -107,10 +107,12 @@ function tagsField(data: Record<string, unknown>, warn: Warn): string[] {
   return [...new Set(tags)];
 }
 
-function dateField(data: Record<string, unknown>, key: string, warn: Warn): string | null {
+function dateField(data: Record<string, unknown>, key: string, warn: Warn, node: Yaml | undefined): string | null {
   const value = data[key];
   if (value === undefined || value === null || value === '') return null;
-  if (value instanceof Date) return isoDate(value);
+  // YAML turns an unquoted timestamp into a Date in UTC, which would move
+  // `21:55+08:00` to `13:55Z`: keep the text as written when it can be found.
+  if (value instanceof Date) return writtenValue(node, key) ?? isoDate(value);
   if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
   warn(key, `frontmatter field \`${key}\` is not a date; it is ignored`, `write an ISO date such as \`${key}: 2025-02-22\``);
   return null;
@@ -130,6 +132,14 @@ function toPlainData(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainData(v)]));
   }
   return value;
+}
+
+/** The plain scalar after a top-level `key:` line, as written (a timestamp). */
+function writtenValue(node: Yaml | undefined, key: string): string | null {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`^${escaped}[ \\t]*:[ \\t]+([0-9][0-9:.+TtZz -]*?)[ \\t]*(#.*)?$`, 'mu').exec(node?.value ?? '');
+  const text = match?.[1];
+  return text && !Number.isNaN(Date.parse(text)) ? text : null;
 }
 
 /** Where `key:` stands in the frontmatter (block or one-line JSON form). */

@@ -40,7 +40,8 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
 
   const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
   const meta = readFrontmatter(yaml, file, warnings);
-  const body = tree.children.filter((node) => node.type !== 'yaml');
+  // Link definitions are syntax: parseMarkdown has already put their URLs into the links.
+  const body = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition');
 
   const firstEra = body.findIndex((n) => n.type === 'heading' && n.depth === 2);
   if (firstEra === -1) {
@@ -223,7 +224,9 @@ function readList(node: List, group: number, era: DraftEra, subPeriod: Period | 
   let index = 0;
   const flush = () => {
     if (!run.length) return;
-    const list: List = { ...node, start: node.ordered ? runStart : node.start, children: run };
+    // The run stands where its first item does, not where the whole list starts.
+    const position = { start: run[0]!.position!.start, end: run[run.length - 1]!.position!.end };
+    const list: List = { ...node, start: node.ordered ? runStart : node.start, children: run, position };
     era.items.push(block(list, 'list', group, ctx));
     run = [];
   };
