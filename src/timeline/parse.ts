@@ -45,12 +45,18 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
 
   const firstEra = body.findIndex((n) => n.type === 'heading' && n.depth === 2);
   if (firstEra === -1) {
-    const end = tree.position?.end ?? { line: 1, column: 1 };
+    // No era: point at the end of the note, where the search for one ended;
+    // no body at all: at the end of the frontmatter, where the body should start.
+    const end = (body.length ? tree.position?.end : yaml?.position?.end) ?? { line: 1, column: 1 };
     throw new TimelineError({
       file,
-      line: body.length ? end.line : 1,
-      column: body.length ? end.column : 1,
-      message: body.length ? 'the note has no era: no `##` heading was found' : 'the note has no body: nothing after the frontmatter',
+      line: end.line,
+      column: end.column,
+      message: body.length
+        ? 'the note has no era: no `##` heading was found'
+        : yaml
+          ? 'the note has no body: nothing after the frontmatter'
+          : 'the note is empty',
       hint: 'start each era with a level-2 heading such as `## 序曲 2022` or `## The Jazz Age (1920–1929)`',
     });
   }

@@ -69,8 +69,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       high = mid - 1;
     }
   }
-  // Report the start of the sequence that the bad byte broke.
-  let offset = low;
-  while (offset > 0 && offset > low - 3 && (bytes[offset]! & 0xc0) === 0x80) offset--;
-  return offset;
+  // `low` is the first byte that cannot continue the text. When the prefix
+  // ends inside a character (`caf` + 0xE9 + space), that unfinished character
+  // is the fault: report its lead byte, not the byte after it. Otherwise the
+  // byte at `low` is itself the fault (a stray continuation byte, 0xFF…).
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, low));
+    return low;
+  } catch {
+    let offset = low - 1;
+    while (offset > 0 && (bytes[offset]! & 0xc0) === 0x80) offset--;
+    return offset;
+  }
 }
