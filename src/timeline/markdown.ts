@@ -9,11 +9,17 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkWikiLink from 'remark-wiki-link';
+import remarkCallout from '@r4ai/remark-callout';
+import remarkFlexibleMarkers from 'remark-flexible-markers';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Rich } from './types.ts';
+import { embedSize, isImageTarget, remarkObsidian, stripComments, type EmbedNode, type TagNode } from './obsidian.ts';
+import type { Position, Rich } from './types.ts';
 
-/** The parser: CommonMark, GFM, YAML frontmatter and Obsidian wiki links. */
+/**
+ * The parser: CommonMark, GFM, YAML frontmatter, and Obsidian's wiki links,
+ * `==highlights==`, `> [!callouts]`, `![[embeds]]` and `#tags`.
+ */
 const parser = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
@@ -23,11 +29,28 @@ const parser = unified()
     // Resolution happens when rendering; keep the raw target here.
     pageResolver: (name: string) => [name],
     hrefTemplate: (permalink: string) => permalink,
-  });
+  })
+  .use(remarkFlexibleMarkers, { markerClassName: () => [] })
+  .use(remarkCallout, {
+    // Foldable callouts (`[!tip]-`, `[!tip]+`) are <details>; others a note region.
+    root: (callout) => ({
+      tagName: callout.isFoldable ? 'details' : 'div',
+      properties: {
+        className: ['callout', `callout-${callout.type.toLowerCase().replace(/[^a-z0-9-]/gu, '')}`],
+        ...(callout.isFoldable ? { open: callout.defaultFolded === false } : { role: 'note' }),
+      },
+    }),
+    title: (callout) => ({ tagName: callout.isFoldable ? 'summary' : 'p', properties: { className: ['callout-title'] } }),
+    body: () => ({ tagName: 'div', properties: { className: ['callout-body'] } }),
+  })
+  .use(remarkObsidian);
 
-/** Parses Markdown (frontmatter included) to mdast with positions. */
+/**
+ * Parses Markdown (frontmatter included) to mdast with positions. Obsidian
+ * comments are blanked first, in place, so positions still match the note.
+ */
 export function parseMarkdown(text: string): Root {
-  const tree = parser.parse(text);
+  const tree = parser.runSync(parser.parse(stripComments(text)));
   resolveReferences(tree);
   return tree;
 }
@@ -67,32 +90,100 @@ export const sanitizeSchema: Schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
-    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'wikilink', 'wikilink-unresolved']],
-    a: [...(defaultSchema.attributes?.a ?? []), ['className', 'wikilink', 'internal']],
+    // Footnote references point at a label that fragments do not render.
+    a: allow('a', ['wikilink'], []).filter((attribute) => attribute !== 'ariaDescribedBy'),
+    span: allow('span', ['wikilink', 'wikilink-unresolved', 'tag', 'image-missing'], []),
+    img: allow('img', [], ['loading', 'decoding']),
+    div: allow('div', [/^callout(-[a-z0-9-]+)?$/u], [['role', 'note']]),
+    details: allow('details', [/^callout(-[a-z0-9-]+)?$/u], []),
+    summary: allow('summary', ['callout-title'], []),
+    p: allow('p', ['callout-title'], []),
   },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
 };
+
+type AttributeRule = NonNullable<Schema['attributes']>[string][number];
+
+/**
+ * GitHub's rules for a tag plus ours. The sanitizer reads only the first
+ * `className` rule of a tag, so our classes join GitHub's in that one rule.
+ */
+function allow(tag: string, classes: Array<string | RegExp>, extra: AttributeRule[]): AttributeRule[] {
+  const rules = defaultSchema.attributes?.[tag] ?? [];
+  const isClassRule = (rule: AttributeRule) => Array.isArray(rule) && rule[0] === 'className';
+  const existing = rules.filter(isClassRule).flatMap((rule) => (rule as unknown[]).slice(1)) as Array<string | RegExp>;
+  const merged = [...existing, ...classes];
+  return [...rules.filter((rule) => !isClassRule(rule)), ...(merged.length ? [['className', ...merged] as AttributeRule] : []), ...extra];
+}
 
 /** A wiki link as remark-wiki-link leaves it in mdast. */
 interface WikiLinkNode {
   type: 'wikiLink';
   value: string;
   data: { alias: string; permalink: string };
+  position?: MdastNodes['position'];
 }
 
-/** Turns a wiki link into mdast that renders without dead links. */
-export type WikiLinkRenderer = (target: string, alias: string) => PhrasingContent;
+/** A wiki link or note embed to resolve: `[[target|alias]]`, `![[Other note]]`. */
+export interface WikiLinkRequest {
+  /** The target as written, `Note#Heading` or `#Heading`. */
+  target: string;
+  /** What the reader sees. */
+  alias: string;
+  /** `![[…]]` rather than `[[…]]`. */
+  embed: boolean;
+  position: Position | null;
+}
 
-/** Until a note says where other notes live, a wiki link is marked plain text. */
-export const plainWikiLink: WikiLinkRenderer = (_target, alias) => ({
-  type: 'emphasis',
-  data: { hName: 'span', hProperties: { className: ['wikilink', 'wikilink-unresolved'] } },
-  children: [{ type: 'text', value: alias }],
-});
+/** An image to resolve: `![alt](file.png)` or `![[file.png|300]]`. */
+export interface ImageRequest {
+  url: string;
+  alt: string;
+  title: string | null;
+  width?: number;
+  height?: number;
+  position: Position | null;
+}
+
+/**
+ * How links and images that depend on the rest of the site render. The
+ * parser knows the note; the loader knows where pages and files are served.
+ */
+export interface RenderHooks {
+  wikiLink(link: WikiLinkRequest): PhrasingContent;
+  image(image: ImageRequest): PhrasingContent;
+}
+
+/** Marked plain text: never a dead link. */
+export function unresolvedWikiLink(alias: string): PhrasingContent {
+  return {
+    type: 'emphasis',
+    data: { hName: 'span', hProperties: { className: ['wikilink', 'wikilink-unresolved'] } },
+    children: [{ type: 'text', value: alias }],
+  };
+}
+
+/** Without a site around it: wiki links are marked text, images are left as written. */
+export const defaultHooks: RenderHooks = {
+  wikiLink: ({ alias }) => unresolvedWikiLink(alias),
+  image: ({ url, alt, title, width, height }) => imageNode(url, alt, title, width, height),
+};
+
+/** An mdast image with optional size. */
+export function imageNode(url: string, alt: string, title: string | null, width?: number, height?: number): PhrasingContent {
+  return {
+    type: 'image',
+    url,
+    alt,
+    title,
+    data: { hProperties: { loading: 'lazy', decoding: 'async', ...(width ? { width } : {}), ...(height ? { height } : {}) } },
+  };
+}
 
 /** Renders block content (paragraphs, lists, quotes…) to sanitized HTML and plain text. */
-export function renderBlocks(nodes: readonly RootContent[], wikiLink: WikiLinkRenderer = plainWikiLink): Rich {
+export function renderBlocks(nodes: readonly RootContent[], hooks: RenderHooks = defaultHooks): Rich {
   const children = nodes.flatMap((node) => (node.type === 'footnoteDefinition' ? footnoteInPlace(node) : [node]));
-  const root: Root = { type: 'root', children: children.map((node) => resolveWikiLinks(node, wikiLink)) };
+  const root: Root = { type: 'root', children: children.map((node) => resolveObsidian(node, hooks)) };
   return { html: toHtml(toSafeHast(root, nodes)).trim(), text: plainText(nodes, '\n') };
 }
 
@@ -121,8 +212,8 @@ function footnoteInPlace(node: FootnoteDefinition): RootContent[] {
  * paragraph: a bare root would be joined with newlines, and between inline
  * nodes a newline renders as a space.
  */
-export function renderInline(nodes: readonly PhrasingContent[], wikiLink: WikiLinkRenderer = plainWikiLink): Rich {
-  const children = nodes.map((node) => resolveWikiLinks(node, wikiLink));
+export function renderInline(nodes: readonly PhrasingContent[], hooks: RenderHooks = defaultHooks): Rich {
+  const children = nodes.map((node) => resolveObsidian(node, hooks));
   const clean = toSafeHast({ type: 'root', children: [{ type: 'paragraph', children }] }, nodes);
   const paragraph = clean.children.find((child) => child.type === 'element');
   const inner: HastRoot = { type: 'root', children: paragraph && 'children' in paragraph ? paragraph.children : [] };
@@ -165,19 +256,54 @@ function textOf(node: MdastNodes): string {
   return parts.join(node.type === 'tableRow' ? '\t' : '\n');
 }
 
+/** What a reader sees of Obsidian nodes, as text. */
+const textHooks: RenderHooks = {
+  wikiLink: ({ alias }) => ({ type: 'text', value: alias }),
+  image: ({ alt }) => ({ type: 'text', value: alt }),
+};
+
 function showAliases<T extends MdastNodes>(node: T): T {
-  return resolveWikiLinks(node, (_target, alias) => ({ type: 'text', value: alias }));
+  return resolveObsidian(node, textHooks);
 }
 
-function resolveWikiLinks<T extends MdastNodes>(node: T, wikiLink: WikiLinkRenderer): T {
-  if ((node as unknown as WikiLinkNode).type === 'wikiLink') {
+function positionOf(node: { position?: MdastNodes['position'] }): Position | null {
+  const start = node.position?.start;
+  return start ? { line: start.line, column: start.column } : null;
+}
+
+/** Replaces wiki links, embeds, tags and local images with what the hooks make of them. */
+function resolveObsidian<T extends MdastNodes>(node: T, hooks: RenderHooks): T {
+  const type = (node as { type: string }).type;
+  if (type === 'wikiLink') {
     const wiki = node as unknown as WikiLinkNode;
-    return wikiLink(wiki.value, wiki.data.alias) as unknown as T;
+    return hooks.wikiLink({ target: wiki.value, alias: wiki.data.alias, embed: false, position: positionOf(wiki) }) as unknown as T;
+  }
+  if (type === 'obsidianEmbed') {
+    const embed = node as unknown as EmbedNode;
+    const position = positionOf(embed);
+    if (isImageTarget(embed.target)) {
+      const alt = embed.option && !/^\d+(x\d+)?$/u.test(embed.option) ? embed.option : embed.target.replace(/^.*[\\/]/u, '');
+      return hooks.image({ url: embed.target, alt, title: null, ...embedSize(embed.option), position }) as unknown as T;
+    }
+    return hooks.wikiLink({ target: embed.target, alias: embed.option ?? embed.target, embed: true, position }) as unknown as T;
+  }
+  if (type === 'obsidianTag') {
+    const value = `#${(node as unknown as TagNode).value}`;
+    if (hooks === textHooks) return { type: 'text', value } as unknown as T;
+    return {
+      type: 'emphasis',
+      data: { hName: 'span', hProperties: { className: ['tag'] } },
+      children: [{ type: 'text', value }],
+    } as unknown as T;
+  }
+  if (type === 'image') {
+    const image = node as unknown as { url: string; alt?: string | null; title?: string | null };
+    return hooks.image({ url: image.url, alt: image.alt ?? '', title: image.title ?? null, position: positionOf(node) }) as unknown as T;
   }
   if ('children' in node) {
     return {
       ...node,
-      children: (node.children as MdastNodes[]).map((child) => resolveWikiLinks(child, wikiLink)),
+      children: (node.children as MdastNodes[]).map((child) => resolveObsidian(child, hooks)),
     } as T;
   }
   return node;

@@ -3,7 +3,8 @@ import { TimelineError } from './errors.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { detectLanguage } from './lang.ts';
 import { readEntry, splitLines, type EntryParts } from './lines.ts';
-import { parseMarkdown, plainText, renderBlocks, renderInline, type WikiLinkRenderer } from './markdown.ts';
+import { linkHooks, type LinkOptions } from './links.ts';
+import { parseMarkdown, plainText, renderBlocks, renderInline, type RenderHooks } from './markdown.ts';
 import { splitHeadingPeriod } from './period.ts';
 import { Slugger } from './slug.ts';
 import type { Diagnostic, Entry, Era, EraItem, Period, Position, Rich, Timeline } from './types.ts';
@@ -13,8 +14,8 @@ import { safeUrl } from './url.ts';
 export interface ParseOptions {
   /** The note's path, used in messages and, without a title, as the title. */
   file: string;
-  /** How wiki links render; by default as marked plain text. */
-  wikiLink?: WikiLinkRenderer;
+  /** Where the site serves eras, other notes and images; see {@link LinkOptions}. */
+  links?: LinkOptions;
 }
 
 /** An era while the note is walked, before slugs and ids are handed out. */
@@ -33,9 +34,18 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const tree = parseMarkdown(text);
   const lines = text.split('\n');
   const warnings: Diagnostic[] = [];
-  const render = {
-    blocks: (nodes: readonly RootContent[]): Rich => renderBlocks(nodes, options.wikiLink),
-    inline: (nodes: readonly PhrasingContent[]): Rich => renderInline(nodes, options.wikiLink),
+  // Rendering waits until every slug and anchor is known, so that a wiki link
+  // can point at a heading further down: each Rich is filled in at the end.
+  const jobs: Array<(hooks: RenderHooks) => void> = [];
+  const defer = (fill: (hooks: RenderHooks) => Rich): Rich => {
+    const rich: Rich = { html: '', text: '' };
+    jobs.push((hooks) => Object.assign(rich, fill(hooks)));
+    return rich;
+  };
+  const render: Renderer = {
+    blocks: (nodes) => defer((hooks) => renderBlocks(nodes, hooks)),
+    inline: (nodes) => defer((hooks) => renderInline(nodes, hooks)),
+    later: (job) => jobs.push(job),
   };
 
   const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
@@ -71,11 +81,17 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
 
   const title = meta.title ?? titleHeading ?? fileTitle(file);
   const lang = meta.lang ?? detectLanguage(plainText(body));
+  const preface = prefaceNodes.length ? render.blocks(prefaceNodes) : null;
+
+  const noteNames = [title, titleHeading ?? '', fileTitle(file), meta.permalink?.replace(/\/+$/u, '').split('/').pop() ?? ''];
+  const hooks = linkHooks(eras, noteNames, options.links ?? {}, (d) => warnings.push({ file, ...d }));
+  for (const job of jobs) job(hooks);
+
   return {
     file,
     meta: { ...meta, title, lang, langDetected: meta.lang === null },
     titleHeading,
-    preface: prefaceNodes.length ? render.blocks(prefaceNodes) : null,
+    preface,
     eras,
     warnings,
   };
@@ -99,11 +115,19 @@ function checkFences(text: string, file: string): void {
   });
 }
 
+/** Renders fragments once links can be resolved; see parseNote. */
+interface Renderer {
+  blocks: (nodes: readonly RootContent[]) => Rich;
+  inline: (nodes: readonly PhrasingContent[]) => Rich;
+  /** Runs a job at render time, for fields that are not a Rich. */
+  later: (job: (hooks: RenderHooks) => void) => void;
+}
+
 interface WalkContext {
   file: string;
   lines: string[];
   warnings: Diagnostic[];
-  render: { blocks: (nodes: readonly RootContent[]) => Rich; inline: (nodes: readonly PhrasingContent[]) => Rich };
+  render: Renderer;
 }
 
 function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
@@ -278,11 +302,11 @@ function entryFrom(
       });
     }
   }
-  return {
+  const entry: Entry = {
     kind: 'entry',
     id: '',
     title: parts.titleText || parts.yearLabel || '',
-    titleHtml: ctx.render.inline(parts.title).html || (parts.yearLabel ?? ''),
+    titleHtml: '',
     yearLabel: parts.yearLabel,
     date,
     dateSource,
@@ -291,6 +315,10 @@ function entryFrom(
     group,
     position,
   };
+  ctx.render.later((hooks) => {
+    entry.titleHtml = renderInline(parts.title, hooks).html || (parts.yearLabel ?? '');
+  });
+  return entry;
 }
 
 function block(node: RootContent, type: string, group: number, ctx: WalkContext): EraItem {
@@ -317,9 +345,10 @@ function assignIds(drafts: DraftEra[]): Era[] {
   return drafts.map(({ headingNode: _heading, ...draft }, i) => ({
     ...draft,
     slug: slugs[i]!,
+    // In place: deferred rendering (see parseNote) fills these same objects.
     items: draft.items.map((item) => {
-      if (item.kind === 'entry') return { ...item, id: anchors.slug(item.title, 'entry') };
-      if (item.kind === 'subperiod') return { ...item, id: anchors.slug(item.heading, 'period') };
+      if (item.kind === 'entry') item.id = anchors.slug(item.title, 'entry');
+      if (item.kind === 'subperiod') item.id = anchors.slug(item.heading, 'period');
       return item;
     }),
   }));

@@ -1,0 +1,150 @@
+import type { PhrasingContent } from 'mdast';
+import { slug as githubSlug } from 'github-slugger';
+import { imageNode, unresolvedWikiLink, type ImageRequest, type RenderHooks, type WikiLinkRequest } from './markdown.ts';
+import type { Diagnostic, Era } from './types.ts';
+import { safeUrl } from './url.ts';
+
+/** Where the site serves what the note links to. Given by the loader. */
+export interface LinkOptions {
+  /**
+   * The URL of an era page, or of an anchor on it.
+   * @default `/eras/<slug>/` and `#<anchor>`
+   */
+  era?: (slug: string, anchor?: string) => string;
+  /**
+   * The URL of the timeline's index, for `[[This note]]`.
+   * @default `/`
+   */
+  home?: string;
+  /**
+   * Where other notes live (a Digital Garden or Quartz site): a wiki link to
+   * `Other Note` becomes `${wikiBase}other-note`. Without it, such links are
+   * marked plain text.
+   */
+  wikiBase?: string | null;
+  /**
+   * Resolves a local image path (relative to the note) to the URL it is
+   * served at, or null when the file is missing. Without it, local images
+   * are left as written.
+   */
+  asset?: (path: string) => string | null;
+}
+
+const defaultEraUrl = (slug: string, anchor?: string) =>
+  `/eras/${encodeURIComponent(slug)}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+
+/** Folds a heading or note name for comparison: case, spacing and Markdown `#`s aside. */
+function fold(text: string): string {
+  return text.normalize('NFKC').trim().toLowerCase().replace(/\s+/gu, ' ');
+}
+
+/**
+ * The hooks that resolve wiki links and images once every slug and anchor
+ * is known: `[[#Heading]]` and `[[This note#Heading]]` go to the era (or the
+ * sub-period or entry) the heading names; other notes go to `wikiBase`.
+ * What cannot be resolved is marked plain text and a warning.
+ */
+export function linkHooks(
+  eras: readonly Era[],
+  noteNames: readonly string[],
+  options: LinkOptions,
+  warn: (diagnostic: Omit<Diagnostic, 'file'>) => void,
+): RenderHooks {
+  const eraUrl = options.era ?? defaultEraUrl;
+  const headings = new Map<string, string>();
+  const add = (name: string, url: string) => {
+    const key = fold(name);
+    if (key && !headings.has(key)) headings.set(key, url);
+  };
+  for (const era of eras) {
+    add(era.heading, eraUrl(era.slug));
+    add(era.name, eraUrl(era.slug));
+  }
+  for (const era of eras) {
+    for (const item of era.items) {
+      if (item.kind === 'subperiod') add(item.heading, eraUrl(era.slug, item.id));
+      if (item.kind === 'entry') add(item.title, eraUrl(era.slug, item.id));
+    }
+  }
+  const self = new Set(noteNames.map(fold).filter(Boolean));
+  const wikiBase = options.wikiBase ? (options.wikiBase.endsWith('/') ? options.wikiBase : `${options.wikiBase}/`) : null;
+
+  const link = (href: string, alias: string): PhrasingContent => ({
+    type: 'link',
+    url: href,
+    children: [{ type: 'text', value: alias }],
+    data: { hProperties: { className: ['wikilink'] } },
+  });
+
+  return {
+    wikiLink({ target, alias: written, position }: WikiLinkRequest): PhrasingContent {
+      const hash = target.indexOf('#');
+      const note = (hash === -1 ? target : target.slice(0, hash)).trim();
+      const heading = hash === -1 ? '' : target.slice(hash + 1).replace(/^#+/u, '').trim();
+      // Without an alias Obsidian shows `Heading` for `[[#Heading]]`, `Note > Heading` for `[[Note#Heading]]`.
+      const alias = written !== target ? written : note && heading ? `${note} › ${heading}` : heading || note;
+      const at = position ?? { line: 1, column: 1 };
+
+      if (!note || self.has(fold(note.replace(/\.md$/iu, '')))) {
+        const url = heading ? headings.get(fold(heading)) : (options.home ?? '/');
+        if (url !== undefined) return link(url, alias);
+        warn({
+          ...at,
+          message: `wiki link [[${target}]] names a heading this note does not have`,
+          hint: 'link to an era (`## …`), sub-period (`### …`) or entry title of this note',
+        });
+        return unresolvedWikiLink(alias);
+      }
+      if (wikiBase) {
+        const path = note
+          .replace(/\.md$/iu, '')
+          .split('/')
+          .map((segment) => encodeURIComponent(githubSlug(segment) || segment))
+          .join('/');
+        const anchor = heading ? `#${encodeURIComponent(githubSlug(heading))}` : '';
+        const href = safeUrl(`${wikiBase}${path}${anchor}`);
+        if (href) return link(href, alias);
+      }
+      warn({
+        ...at,
+        message: `wiki link [[${target}]] points at another note, shown as plain text`,
+        hint: 'set WIKI_BASE_URL to the site where your other notes are published (Digital Garden, Quartz) to link them',
+      });
+      return unresolvedWikiLink(alias);
+    },
+
+    image({ url, alt, title, width, height, position }: ImageRequest): PhrasingContent {
+      const at = position ?? { line: 1, column: 1 };
+      if (/^[a-z][a-z0-9+.-]*:|^\/\//iu.test(url)) {
+        const safe = safeUrl(url);
+        if (safe && /^https?:/iu.test(safe)) return imageNode(safe, alt, title, width, height);
+        warn({ ...at, message: `image ${url.slice(0, 60)} has an unsafe address and is not shown`, hint: 'images may be http(s) URLs or files beside the note' });
+        return missingImage(alt || url);
+      }
+      if (!options.asset) return imageNode(url, alt, title, width, height);
+      let path = url;
+      try {
+        path = decodeURI(url);
+      } catch {
+        // A stray `%` is part of the file name.
+      }
+      const served = options.asset(path);
+      if (served) return imageNode(served, alt, title, width, height);
+      warn({
+        ...at,
+        message: `image ${path} was not found beside the note or in its attachments folder`,
+        hint: 'put the file next to the note or in its `attachments` folder, or fix the name',
+      });
+      return missingImage(alt || path);
+    },
+  };
+}
+
+/** A visible placeholder where an image is missing. */
+function missingImage(label: string): PhrasingContent {
+  return {
+    type: 'emphasis',
+    data: { hName: 'span', hProperties: { className: ['image-missing'] } },
+    children: [{ type: 'text', value: `[${label}]` }],
+  };
+}
