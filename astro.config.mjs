@@ -1,5 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
+import media from './src/integrations/media.ts';
 
 /** Where the site is served from: `/` by default, or e.g. `/my-repo/` on GitHub Pages. */
 const base = process.env.BASE_PATH || '/';
@@ -13,4 +16,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
+  // Search index for the era pages, written into the build's outDir.
+  // The sitemap needs absolute URLs: only when SITE_URL gives the public origin.
+  integrations: [media(), pagefind(), ...(site ? [sitemap()] : [])],
 });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { formatDiagnostic, parseNote, readNote, type Timeline } from '../timeline/index.ts';
+import { registerMedia } from '../integrations/media.ts';
+import { formatDiagnostic, parseNote, readNote, type LinkOptions, type Timeline } from '../timeline/index.ts';
 
 /** Options of {@link timelineLoaders}. */
 export interface TimelineLoaderOptions {
@@ -12,6 +13,12 @@ export interface TimelineLoaderOptions {
    * @default process.env.TIMELINE_NOTE, else `content/llm-history.md`
    */
   note?: string;
+  /**
+   * Where the author's other notes are published (Digital Garden, Quartz):
+   * `[[Other note]]` links to this URL plus the note's slug.
+   * @default process.env.WIKI_BASE_URL, else other notes are marked plain text
+   */
+  wikiBase?: string;
 }
 
 /** The default note, relative to the project root. */
@@ -32,10 +39,11 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
   const cache = new Map<string, Promise<Timeline>>();
 
   /** Parses the note once per content digest, for all three collections. */
-  const parse = (source: string, digest: string, label: string): Promise<Timeline> => {
+  const wikiBase = options.wikiBase ?? process.env['WIKI_BASE_URL'] ?? null;
+  const parse = (source: string, digest: string, label: string, links: LinkOptions): Promise<Timeline> => {
     let parsed = cache.get(digest);
     if (!parsed) {
-      parsed = Promise.resolve().then(() => parseNote(source, { file: label }));
+      parsed = Promise.resolve().then(() => parseNote(source, { file: label, links }));
       cache.clear();
       cache.set(digest, parsed);
     }
@@ -54,14 +62,29 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
 
       const sync = async () => {
         const source = await readNote(filePath, label);
-        const digest = context.generateDigest(source + PARSER_FINGERPRINT + label);
+        const media = new Set<string>();
+        const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        const links: LinkOptions = {
+          home: base,
+          era: (slug, anchor) => `${base}eras/${encodeURIComponent(slug)}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`,
+          wikiBase,
+          asset: (path) => {
+            const file = findAsset(dirname(filePath), path);
+            if (file) media.add(file);
+            return file ? `${base}${registerMedia(file)}` : null;
+          },
+        };
+        const digest = context.generateDigest([source, PARSER_FINGERPRINT, label, base, wikiBase].join('\u0000'));
         if (context.meta.get('digest') === digest && context.store.keys().length > 0) {
+          // The images the kept data points at must still be copied into this build.
+          for (const file of JSON.parse(context.meta.get('media') ?? '[]') as string[]) registerMedia(file);
           logger.debug(`${label} unchanged; ${collection} kept`);
           return;
         }
-        const timeline = await parse(source, digest, label);
+        const timeline = await parse(source, digest, label, links);
         if (collection === 'note') for (const warning of timeline.warnings) logger.warn(formatDiagnostic(warning));
         await store(collection, timeline, context, label);
+        context.meta.set('media', JSON.stringify([...media]));
         context.meta.set('digest', digest);
       };
 
@@ -88,8 +111,10 @@ async function store(collection: Collection, timeline: Timeline, context: Loader
   const records = toRecords(collection, timeline);
   store.clear();
   for (const { id, data } of records) {
-    const parsed = await parseData({ id, data, filePath });
-    store.set({ id, data: parsed, digest: generateDigest(data), filePath });
+    // Astro takes only paths inside the project; a note from elsewhere has none.
+    const where = isAbsolute(filePath) ? {} : { filePath };
+    const parsed = await parseData({ id, data, ...where });
+    store.set({ id, data: parsed, digest: generateDigest(data), ...where });
   }
 }
 
@@ -125,6 +150,42 @@ function toRecords(collection: Collection, timeline: Timeline): Array<{ id: stri
     }
   }
   return rows;
+}
+
+/**
+ * Finds an image the way Obsidian does for a vault rooted at the note's
+ * folder: beside the note, in `attachments/` or `assets/`, else by its file
+ * name anywhere below the folder. Never outside it: a note cannot pull other
+ * files of the machine into the site.
+ */
+function findAsset(noteDir: string, path: string): string | null {
+  const inside = (file: string) => file === noteDir || file.startsWith(noteDir + sep);
+  const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
+  for (const folder of ['', 'attachments', 'assets']) {
+    const candidate = resolve(noteDir, folder, path);
+    if (inside(candidate) && isFile(candidate)) return candidate;
+  }
+  if (path.includes('/')) return null;
+  // Obsidian links by the shortest unique name: search the folder, breadth first, a bounded number of entries.
+  const queue = [noteDir];
+  let seen = 0;
+  while (queue.length && seen < 5000) {
+    const dir = queue.shift()!;
+    let names: import('node:fs').Dirent[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of names) {
+      seen++;
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = resolve(dir, entry.name);
+      if (entry.isDirectory()) queue.push(full);
+      else if (entry.name === path) return full;
+    }
+  }
+  return null;
 }
 
 /**
