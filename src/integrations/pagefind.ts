@@ -1,0 +1,46 @@
+/**
+ * Builds the Pagefind search index into `<outDir>/pagefind/` when `astro build`
+ * is done, so `dist/` (or whatever `--outDir` names) is always complete.
+ *
+ * Only era pages are indexed: they carry `data-pagefind-body`, and Pagefind
+ * then leaves out every page without it (home, overview, 404), which would
+ * repeat the same entries. Each entry heading has an `id`, so Pagefind gives
+ * one sub-result per entry, pointing at its anchor.
+ *
+ * The npm package ships Pagefind's extended binary, which segments Chinese
+ * and Japanese text into words when indexing (`<html lang="zh-CN">`).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+export default function pagefind(): AstroIntegration {
+  return {
+    name: 'timeline-pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { createIndex, close } = await import('pagefind');
+        const site = fileURLToPath(dir);
+        const started = performance.now();
+        try {
+          // The time axis repeats every era's name on each era page.
+          const { index, errors } = await createIndex({ excludeSelectors: ['.axis'] });
+          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+          if (added.page_count === 0) throw new Error(`Pagefind found no page to index in ${site}`);
+          const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
+          if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
+            languages: Record<string, { page_count: number }>;
+          };
+          const indexed = Object.entries(entry.languages).map(([lang, { page_count }]) => `${page_count} (${lang})`);
+          logger.info(`indexed ${indexed.join(', ')} of ${added.page_count} pages in ${Math.round(performance.now() - started)}ms`);
+        } finally {
+          await close();
+        }
+      },
+    },
+  };
+}
