@@ -29,7 +29,24 @@ export function snapshotSite(projectRoot: string, dir: string): void {
     if (NOT_COPIED.has(name)) continue;
     cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
   }
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  linkNodeModules(projectRoot, dir);
+}
+
+/**
+ * Gives `dir` a node_modules of its own whose packages are symlinks to the
+ * project's. Not one symlink for the whole folder: Astro keeps its content
+ * data store in `node_modules/.astro/` and Vite its cache in
+ * `node_modules/.vite/`, and those must not be shared between the bench's
+ * builds, nor with builds that others run in the checkout meanwhile.
+ */
+function linkNodeModules(projectRoot: string, dir: string): void {
+  const source = join(projectRoot, 'node_modules');
+  const target = join(dir, 'node_modules');
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(source)) {
+    if (name.startsWith('.') && name !== '.bin') continue; // .astro, .vite, .cache, .package-lock.json
+    symlinkSync(join(source, name), join(target, name));
+  }
 }
 
 /**
@@ -40,7 +57,7 @@ export function snapshotSite(projectRoot: string, dir: string): void {
 export function makeFloor(projectRoot: string, dir: string, noteText: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src/pages'), { recursive: true });
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  linkNodeModules(projectRoot, dir);
   writeFileSync(
     join(dir, 'package.json'),
     JSON.stringify(
@@ -65,7 +82,7 @@ export function makeFloor(projectRoot: string, dir: string, noteText: string): v
  * Throws with the build's output when it fails.
  */
 export async function runBuild(cwd: string, outDir: string, env: Record<string, string | undefined>): Promise<BuildResult> {
-  rmSync(join(cwd, '.astro'), { recursive: true, force: true });
+  for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(cwd, cache), { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   const buildEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
   // The site reads these; a developer's shell must not move the bench's output.

@@ -13,7 +13,7 @@
  *   removed afterwards unless BENCH_KEEP=1.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ interface Note {
   /** TIMELINE_NOTE for the site build, relative to the site's root. */
   sitePath: string;
   entries: number;
+  eras: number;
   loader?: LoaderResult;
   site: BuildResult[];
   floor: BuildResult[];
@@ -52,7 +53,7 @@ const started = performance.now();
 const notes: Note[] = [
   ...sizes.map((entries) => ({ key: String(entries), label: entries.toLocaleString('en'), text: generateNote({ entries, seed: 1 }), sitePath: `bench-notes/n${entries}.md` })),
   { key: 'default', label: 'default', text: readFileSync(join(root, DEFAULT_NOTE), 'utf8'), sitePath: DEFAULT_NOTE },
-].map((n) => ({ ...n, entries: countEntries(n.text, n.sitePath), site: [], floor: [], weight: { home: null, era: null, overview: null } }));
+].map((n) => ({ ...n, ...countItems(n.text, n.sitePath), site: [], floor: [], weight: { home: null, era: null, overview: null } }));
 
 // 1. Loader against bare remark, smallest note first.
 for (const note of notes) {
@@ -89,6 +90,7 @@ try {
         note.floor.push(await floor());
         note.site.push(await site());
       }
+      checkBuilt(note, siteOut);
       log(`build ${run + 1}/${buildRuns} ${note.label}: site ${secs(note.site.at(-1)!.wallMs)}, floor ${secs(note.floor.at(-1)!.wallMs)}`);
       const era = largestEraPage(siteOut);
       note.weight = {
@@ -207,8 +209,16 @@ const json = {
 for (const name of [`bench-${stamp}.json`, 'latest.json']) writeFileSync(join(resultsDir, name), JSON.stringify(json, null, 2) + '\n');
 console.log(`\nJSON: ${relative(process.cwd(), join(resultsDir, `bench-${stamp}.json`))} (and bench/results/latest.json); took ${secs(performance.now() - started)}`);
 
-function countEntries(text: string, file: string): number {
-  return parseNote(text, { file }).eras.reduce((sum, era) => sum + era.items.filter((i) => i.kind === 'entry').length, 0);
+function countItems(text: string, file: string): { entries: number; eras: number } {
+  const { eras } = parseNote(text, { file });
+  return { entries: eras.reduce((sum, era) => sum + era.items.filter((i) => i.kind === 'entry').length, 0), eras: eras.length };
+}
+
+/** A build that did not pick up its note (a shared cache, a wrong path) would measure the wrong site: stop. */
+function checkBuilt(note: Note, outDir: string): void {
+  const eraDir = join(outDir, 'eras');
+  const built = existsSync(eraDir) ? readdirSync(eraDir).filter((slug) => existsSync(join(eraDir, slug, 'index.html'))).length : 0;
+  if (built !== note.eras) throw new Error(`the build of the ${note.label} note has ${built} era pages, not ${note.eras}: it did not build that note`);
 }
 
 function secs(ms: number): string {
