@@ -46,6 +46,8 @@ describe('notes that cannot be published (fixtures)', () => {
     { name: 'error-missing', line: 1, column: 1, what: 'does not exist', hint: 'TIMELINE_NOTE' },
     // The path is a directory.
     { name: 'error-directory', line: 1, column: 1, what: 'is a directory', hint: '.md' },
+    // The path goes through a file (ENOTDIR): unreadable.
+    { name: 'english/input.md', line: 1, column: 1, what: 'cannot be read (ENOTDIR)', hint: 'TIMELINE_NOTE' },
     // A PNG renamed to .md: the NUL byte is on line 3 of the bytes as text.
     { name: 'error-binary', line: 3, column: 1, what: 'binary file', hint: 'UTF-8' },
     // A Latin-1 `é` in `Café`: reported at the `é` itself.

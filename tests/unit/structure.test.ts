@@ -2,6 +2,7 @@
  * How a note is cut into eras, intros, sub-periods, groups and kept blocks,
  * and how eras and entries are named in URLs.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entry, EraItem } from '../../src/timeline/index.ts';
 import { entries, parse } from './helpers.ts';
@@ -252,6 +253,19 @@ describe('slugs and ids', () => {
     expect(ids()).toEqual(ids());
     expect(ids()).toEqual([['a', 'x', 'x-2'], ['a-2', 'x-3']]);
   });
+
+  it('gives any set of era headings unique slugs without doubled or dangling dashes', () => {
+    const heading = fc.stringMatching(/^[A-Za-z0-9\u4e00-\u4e2f \-–—&:!?.]{1,16}$/u).filter((h) => h.trim() !== '');
+    fc.assert(
+      fc.property(fc.array(heading, { minLength: 1, maxLength: 6 }), (headings) => {
+        const t = parse(headings.map((h, i) => `## ${h}\n\nE${i}: x\n`).join('\n'));
+        const slugs = t.eras.map((e) => e.slug);
+        expect(new Set(slugs).size).toBe(slugs.length);
+        for (const slug of slugs) expect(slug).toMatch(/^(?!-)(?!.*--)(?!.*-$).+$/u);
+      }),
+      { numRuns: 60 },
+    );
+  }, 30_000);
 
   it('never produces a slug with doubled or dangling dashes', () => {
     const headings = ['a -- b', '--x--', '—', '!!! ??? !!!', 'x - - - y', '  spaced   out  '];
