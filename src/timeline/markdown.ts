@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkWikiLink from 'remark-wiki-link';
 import remarkCallout from '@r4ai/remark-callout';
 import remarkFlexibleMarkers from 'remark-flexible-markers';
+import rehypeExternalLinks from 'rehype-external-links';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { embedSize, isImageTarget, remarkObsidian, stripComments, type EmbedNode, type TagNode } from './obsidian.ts';
@@ -220,11 +221,16 @@ export function renderInline(nodes: readonly PhrasingContent[], hooks: RenderHoo
   return { html: toHtml(inner).trim(), text: plainText(nodes) };
 }
 
+/** External links from the note open nothing of ours: no opener, no referrer. */
+const markExternalLinks = rehypeExternalLinks({ rel: ['noopener', 'noreferrer'] }) as unknown as (tree: HastRoot) => void;
+
 function toSafeHast(root: Root, original: readonly MdastNodes[]): HastRoot {
   let hast = toHast(root, { allowDangerousHtml: true }) as HastRoot;
   // Raw HTML is parsed (as Obsidian shows it) only to be sanitized below.
   if (hasHtml(original)) hast = raw(hast) as HastRoot;
-  return sanitize(hast as HastNodes, sanitizeSchema) as HastRoot;
+  const clean = sanitize(hast as HastNodes, sanitizeSchema) as HastRoot;
+  markExternalLinks(clean);
+  return clean;
 }
 
 function hasHtml(nodes: readonly MdastNodes[]): boolean {

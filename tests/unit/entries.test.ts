@@ -126,10 +126,10 @@ describe('entry descriptions keep their inline Markdown, sanitized', () => {
     ['X：~~gone~~', '<del>gone</del>'],
     ['X：*em* and **strong**', '<em>em</em> and <strong>strong</strong>'],
     ['X：use `npm i`', 'use <code>npm i</code>'],
-    ['X：see [docs](https://d.org)', 'see <a href="https://d.org">docs</a>'],
-    ['X：see https://d.org now', 'see <a href="https://d.org">https://d.org</a> now'],
+    ['X：see [docs](https://d.org)', 'see <a href="https://d.org" rel="noopener noreferrer">docs</a>'],
+    ['X：see https://d.org now', 'see <a href="https://d.org" rel="noopener noreferrer">https://d.org</a> now'],
     // A reference-style link resolves against a definition elsewhere in the note.
-    ['X：see [docs][d]\n\n[d]: https://d.org', 'see <a href="https://d.org">docs</a>'],
+    ['X：see [docs][d]\n\n[d]: https://d.org', 'see <a href="https://d.org" rel="noopener noreferrer">docs</a>'],
     // Raw HTML is parsed and cleaned: no scripts, no event handlers, no script URLs.
     ['X：<b>ok</b><script>alert(1)</script>', '<b>ok</b>'],
     ['X：<img src="p.png" onerror="alert(1)">', '<img src="p.png">'],

@@ -26,7 +26,7 @@ describe('english fixture', () => {
     expect(t.meta.frontmatter['cssclasses']).toBe('wide');
     expect(t.titleHeading).toBe('Popular music, decade by decade');
     expect(t.preface?.html).toBe(
-      '<p>A short history kept as one note. Sources are <a href="https://example.com/sources">listed here</a>.</p>',
+      '<p>A short history kept as one note. Sources are <a href="https://example.com/sources" rel="noopener noreferrer">listed here</a>.</p>',
     );
     // Nothing is wrong with the note; at most the wiki link to another
     // note (line 23) may warn that it shows as plain text.
@@ -46,7 +46,7 @@ describe('english fixture', () => {
     // Plain title, ASCII colon, year in parentheses.
     { title: 'Louis Armstrong', year: '1925', link: null, html: 'Forms the <strong>Hot Five</strong> and records <del>forgotten</del> classics.' },
     // Bold title, no year: the era's period.
-    { title: 'Bessie Smith', year: null, link: null, html: 'Empress of the blues, signed by <a href="https://example.com/columbia">Columbia</a>.' },
+    { title: 'Bessie Smith', year: null, link: null, html: 'Empress of the blues, signed by <a href="https://example.com/columbia" rel="noopener noreferrer">Columbia</a>.' },
     // Link title with a year after it.
     { title: 'Duke Ellington', year: '1927', link: 'https://example.com/duke', html: 'Starts at the Cotton Club.' },
     // Wiki link with an alias.

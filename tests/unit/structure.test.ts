@@ -58,7 +58,7 @@ describe('eras', () => {
     // Bold counts as emphasised too.
     ['**An intro.**', 'An intro.'],
     // Inline Markdown inside the emphasis is kept.
-    ['*See [the docs](https://d.org).*', 'See <a href="https://d.org">the docs</a>.'],
+    ['*See [the docs](https://d.org).*', 'See <a href="https://d.org" rel="noopener noreferrer">the docs</a>.'],
     // Emphasis over two lines is one intro.
     ['*First line\nsecond line.*', 'First line\nsecond line.'],
   ])('reads %j right under the heading as the intro', (paragraph, html) => {
