@@ -34,6 +34,18 @@ const zh = {
   notFoundText: '链接可能已失效，或者这一章换了名字。',
   printedFrom: '打印自',
   separator: '：',
+  search: '搜索',
+  searchLabel: '搜索条目',
+  searchPlaceholder: '搜索条目',
+  searchKeyHint: '按 / 键搜索',
+  searchLoading: '正在载入搜索…',
+  searchUnavailable: '搜索暂时不可用',
+  /** `{n}`: how many entries matched. */
+  searchFoundOne: '找到 1 条',
+  searchFoundMany: '找到 {n} 条',
+  /** `{q}`: what the reader typed. */
+  searchNone: '没有找到与“{q}”相关的条目',
+  searchResults: '搜索结果',
 } as const;
 
 export type UiStrings = { [K in keyof typeof zh]: (typeof zh)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -68,6 +80,16 @@ const en: UiStrings = {
   notFoundText: 'The link may be out of date, or the chapter may have been renamed.',
   printedFrom: 'Printed from',
   separator: ': ',
+  search: 'Search',
+  searchLabel: 'Search entries',
+  searchPlaceholder: 'Search entries',
+  searchKeyHint: 'Press / to search',
+  searchLoading: 'Loading search…',
+  searchUnavailable: 'Search is unavailable right now',
+  searchFoundOne: '1 entry found',
+  searchFoundMany: '{n} entries found',
+  searchNone: 'No entries match “{q}”',
+  searchResults: 'Search results',
 };
 
 /** The interface words for a BCP 47 language tag. */
