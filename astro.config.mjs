@@ -10,12 +10,31 @@ const base = process.env.BASE_PATH || '/';
 const site = process.env.SITE_URL || undefined;
 
 export default defineConfig({
-  site,
+  // Left out when unset (the config type does not take `site: undefined`).
+  ...(site ? { site } : {}),
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
+  // Notes are rendered by our own pipeline; Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false },
+  // Every page carries a Content-Security-Policy <meta>: Astro hashes its own
+  // scripts and styles; nothing inline or third-party runs. Pagefind's search
+  // compiles WebAssembly, which 'wasm-unsafe-eval' allows (and nothing else).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' https:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   // Search index for the era pages, written into the build's outDir.
   // The sitemap needs absolute URLs: only when SITE_URL gives the public origin.
   integrations: [media(), pagefind(), ...(site ? [sitemap()] : [])],
