@@ -21,6 +21,9 @@ const zh = {
   created: '创建于',
   updated: '更新于',
   tags: '标签',
+  /** The note in the author's digital garden (GARDEN_URL + permalink). */
+  source: '原文',
+  sourceLink: '在数字花园中阅读',
   linkToEntry: (title: string) => `本条链接：${title}`,
   axisTitle: '时间轴',
   axisDescription: (eras: number, entries: number) =>
@@ -67,6 +70,8 @@ const en: UiStrings = {
   created: 'Created',
   updated: 'Updated',
   tags: 'Tags',
+  source: 'Source',
+  sourceLink: 'Read the original note',
   linkToEntry: (title) => `Link to this entry: ${title}`,
   axisTitle: 'Time axis',
   axisDescription: (eras, entries) =>
