@@ -10,10 +10,21 @@
  * The npm package ships Pagefind's extended binary, which segments Chinese
  * and Japanese text into words when indexing (`<html lang="zh-CN">`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+
+/** Files of the bundle that search.ts never loads. */
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 
 export default function pagefind(): AstroIntegration {
   return {
@@ -32,6 +43,8 @@ export default function pagefind(): AstroIntegration {
           if (added.page_count === 0) throw new Error(`Pagefind found no page to index in ${site}`);
           const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
           if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          // Pagefind's ready-made UIs: the site has its own (src/components/Search.astro).
+          await Promise.all(UNUSED.map((file) => rm(join(written.outputPath, file), { force: true })));
           const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
             languages: Record<string, { page_count: number }>;
           };

@@ -29,6 +29,7 @@ for (const siteName of ['default', 'base'] as const) {
     test.use({ siteName });
 
     test('注意力 finds GQA in 间章, 蒸馏 finds DeepSeek-R1, Transformer and Whisper find theirs', async ({ page, site, consoleErrors }) => {
+      test.slow(); // several searches and page loads in one test
       await page.goto(site.url());
       const cases = [
         { query: '注意力', title: 'GQA', era: '间章', anchor: 'eras/间章/#gqa' },
@@ -55,6 +56,7 @@ for (const siteName of ['default', 'base'] as const) {
     });
 
     test('a result opens the era page at the entry, by mouse and by keyboard', async ({ page, site, consoleErrors }) => {
+      test.slow(); // several searches and page loads in one test
       await page.goto(site.url('overview/'));
       await search(page, '注意力');
       await results(page).filter({ hasText: 'GQA' }).click();
