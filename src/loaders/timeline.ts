@@ -4,7 +4,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { registerMedia } from '../integrations/media.ts';
-import { formatDiagnostic, parseNote, readNote, type LinkOptions, type Timeline } from '../timeline/index.ts';
+import { formatDiagnostic, parseNote, readNote, TimelineError, type LinkOptions, type Timeline } from '../timeline/index.ts';
+import { devError, setDevError } from './dev-error.ts';
 
 /** Options of {@link timelineLoaders}. */
 export interface TimelineLoaderOptions {
@@ -94,10 +95,21 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
         if (resolve(changed) !== filePath) return;
         try {
           await sync();
-          if (collection === 'note') logger.info(`${label} reloaded`);
+          if (collection !== 'note') return;
+          logger.info(`${label} reloaded`);
+          if (devError()) {
+            setDevError(null);
+            // A write to the store reloads the open page, even when the fix restored the last good text.
+            context.meta.set('error', '');
+          }
         } catch (error) {
-          // Dev goes on with the last good timeline; the next save retries.
-          if (collection === 'note') logger.error(error instanceof Error ? error.message : String(error));
+          // Dev keeps the last good timeline, but pages show the error (Astro's
+          // overlay) until a save fixes it; the next save retries.
+          if (collection !== 'note') return;
+          const hint = error instanceof TimelineError && error.hint ? `\n  hint: ${error.hint}` : '';
+          logger.error(`${error instanceof Error ? error.message : String(error)}${hint}`);
+          setDevError(error);
+          context.meta.set('error', String(Date.now()));
         }
       });
     },

@@ -1,5 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { AxisEra } from './axis.ts';
+import { devError } from '../loaders/dev-error.ts';
 
 export type EraEntry = CollectionEntry<'eras'>;
 export type TimelineEntry = CollectionEntry<'entries'>;
@@ -26,7 +27,12 @@ let cached: Promise<SiteTimeline> | undefined;
  * note can change under us, so it runs per request.
  */
 export function loadTimeline(): Promise<SiteTimeline> {
-  if (import.meta.env.DEV) return build();
+  if (import.meta.env.DEV) {
+    // The last save broke the note: show its error (Astro's overlay), not stale pages.
+    const error = devError();
+    if (error) return Promise.reject(error);
+    return build();
+  }
   cached ??= build();
   return cached;
 }
