@@ -12,6 +12,8 @@ export interface BuildResult {
   wallMs: number;
   /** Peak resident memory of the build's process tree, in bytes; null where /proc is missing. */
   peakRssBytes: number | null;
+  /** User + system CPU time of the build's process tree; null where /proc is missing. */
+  cpuMs: number | null;
 }
 
 /** What of the project a site build needs: everything but caches, output, VCS and the test/bench tooling. */
@@ -99,70 +101,86 @@ export async function runBuild(cwd: string, outDir: string, env: Record<string, 
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
-  const memory = child.pid === undefined ? null : watchTreeMemory(child.pid);
+  const watch = child.pid === undefined ? null : watchTree(child.pid);
   const code = await new Promise<number | null>((done, fail) => {
     child.on('error', fail);
     child.on('close', done);
   });
   const wallMs = performance.now() - start;
-  const peakRssBytes = memory?.stop() ?? null;
+  const usage = watch?.stop() ?? { peakRssBytes: null, cpuMs: null };
   if (code !== 0) throw new Error(`build in ${cwd} exited ${code}:\n${output.slice(-4000)}`);
-  return { wallMs, peakRssBytes };
+  return { wallMs, ...usage };
 }
 
+/** Linux reports CPU time in clock ticks; USER_HZ is 100 on every mainstream kernel. */
+const TICKS_PER_SECOND = 100;
+
 /**
- * Samples the resident memory of a process and all its descendants from
- * /proc (Linux only; nothing to install, unlike GNU time). Node has no
- * rusage of children, and `ru_maxrss` would anyway give the largest single
- * process, not the tree. The peak is the larger of the highest sampled sum
- * of VmRSS and the highest VmHWM (per-process peak, which catches spikes
- * between samples) seen in any one process.
+ * Samples a process and all its descendants from /proc (Linux only; nothing
+ * to install, unlike GNU time). Node gives no rusage of children, and
+ * `ru_maxrss` would anyway be the largest single process, not the tree.
+ * - Peak memory: the larger of the highest sampled sum of VmRSS and the
+ *   highest VmHWM (a process's own peak, which catches spikes between
+ *   samples) of any one process.
+ * - CPU time: each process's user + system time as last seen, summed. On a
+ *   shared machine it moves far less than wall time when others load the
+ *   cores; a process's last tenth of a second may be missed.
  */
-function watchTreeMemory(rootPid: number, everyMs = 100): { stop: () => number | null } | null {
-  if (!existsSync('/proc/self/status')) return null;
-  let peak = 0;
+function watchTree(rootPid: number, everyMs = 100): { stop: () => Pick<BuildResult, 'peakRssBytes' | 'cpuMs'> } | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  let peakKb = 0;
+  const cpuTicks = new Map<number, number>();
   const sample = () => {
     let sum = 0;
-    for (const pid of descendants(rootPid)) {
+    for (const [pid, ticks] of tree(rootPid)) {
+      cpuTicks.set(pid, Math.max(ticks, cpuTicks.get(pid) ?? 0));
       const status = readProc(`/proc/${pid}/status`);
       if (!status) continue;
-      const rss = kB(status, 'VmRSS');
-      sum += rss;
-      peak = Math.max(peak, kB(status, 'VmHWM'));
+      sum += kB(status, 'VmRSS');
+      peakKb = Math.max(peakKb, kB(status, 'VmHWM'));
     }
-    peak = Math.max(peak, sum);
+    peakKb = Math.max(peakKb, sum);
   };
   const timer = setInterval(sample, everyMs);
   sample();
   return {
     stop: () => {
       clearInterval(timer);
-      return peak ? peak * 1024 : null;
+      const ticks = [...cpuTicks.values()].reduce((a, b) => a + b, 0);
+      return { peakRssBytes: peakKb ? peakKb * 1024 : null, cpuMs: (ticks / TICKS_PER_SECOND) * 1000 };
     },
   };
 }
 
-/** `rootPid` and every process below it, found from the parent ids in /proc/<pid>/stat. */
-function descendants(rootPid: number): number[] {
+/**
+ * `rootPid` and every process below it, found from the parent ids in
+ * /proc/<pid>/stat, each with its user + system CPU ticks so far.
+ */
+function tree(rootPid: number): Map<number, number> {
   const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/u.test(name)) continue;
     const stat = readProc(`/proc/${name}/stat`);
     if (!stat) continue;
-    // The command name is in parentheses and may hold spaces: read past the last ')'.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    // The command name is in parentheses and may hold spaces: read past the
+    // last ')'. Fields from there: state, ppid, ... utime (12th), stime (13th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(name);
+    const ppid = Number(fields[1]);
+    ticks.set(pid, Number(fields[11]) + Number(fields[12]));
     const list = children.get(ppid) ?? [];
-    list.push(Number(name));
+    list.push(pid);
     children.set(ppid, list);
   }
-  const tree: number[] = [];
+  const found = new Map<number, number>();
   const queue = [rootPid];
   while (queue.length) {
     const pid = queue.pop()!;
-    tree.push(pid);
+    if (ticks.has(pid)) found.set(pid, ticks.get(pid)!);
     queue.push(...(children.get(pid) ?? []));
   }
-  return tree;
+  return found;
 }
 
 function readProc(path: string): string | null {

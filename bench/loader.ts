@@ -15,8 +15,16 @@ export interface LoaderResult {
   loaderMs: number;
   /** Median milliseconds of one bare remark parse + runSync. */
   remarkMs: number;
-  loaderSamples: number[];
-  remarkSamples: number[];
+  /** The same two, in CPU time of this thread: steadier when other work holds the cores. */
+  loaderCpuMs: number;
+  remarkCpuMs: number;
+  loaderSamples: Sample[];
+  remarkSamples: Sample[];
+}
+
+export interface Sample {
+  wallMs: number;
+  cpuMs: number;
 }
 
 /** Built once, like the parser's own module-level processor. */
@@ -25,11 +33,18 @@ const bare = unified().use(remarkParse).use(remarkGfm);
 /** Exposed by `node --expose-gc`: collecting before each run keeps one run's garbage out of the next one's time. */
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-function time(fn: () => unknown): number {
+/** CPU time of this thread (Node ≥ 23.9), else of the process. */
+const cpuNow = (): number => {
+  const { user, system } = process.threadCpuUsage?.() ?? process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+function time(fn: () => unknown): Sample {
   gc();
+  const cpu = cpuNow();
   const start = performance.now();
   fn();
-  return performance.now() - start;
+  return { wallMs: performance.now() - start, cpuMs: cpuNow() - cpu };
 }
 
 /**
@@ -43,13 +58,13 @@ export function compareLoader(
   const loader = () => parseNote(text, { file });
   const remark = () => bare.runSync(bare.parse(text));
 
-  const warm = time(loader) + time(remark);
+  const warm = time(loader).wallMs + time(remark).wallMs;
   time(loader);
   time(remark);
   const iterations = Math.max(minIterations, Math.min(maxIterations, Math.floor(budgetMs / warm)));
 
-  const loaderSamples: number[] = [];
-  const remarkSamples: number[] = [];
+  const loaderSamples: Sample[] = [];
+  const remarkSamples: Sample[] = [];
   for (let i = 0; i < iterations; i++) {
     if (i % 2 === 0) {
       loaderSamples.push(time(loader));
@@ -59,7 +74,16 @@ export function compareLoader(
       loaderSamples.push(time(loader));
     }
   }
-  return { iterations, loaderMs: median(loaderSamples), remarkMs: median(remarkSamples), loaderSamples, remarkSamples };
+  const of = (samples: Sample[], key: keyof Sample) => median(samples.map((s) => s[key]));
+  return {
+    iterations,
+    loaderMs: of(loaderSamples, 'wallMs'),
+    remarkMs: of(remarkSamples, 'wallMs'),
+    loaderCpuMs: of(loaderSamples, 'cpuMs'),
+    remarkCpuMs: of(remarkSamples, 'cpuMs'),
+    loaderSamples,
+    remarkSamples,
+  };
 }
 
 export function median(values: readonly number[]): number {
