@@ -4,16 +4,12 @@
  * into temporary directories: one with SITE_URL, GARDEN_URL and a base path,
  * one with none of them.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build-site.ts';
 import type { TimelineJs } from '../../src/utils/timelinejs.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const BUILD_TIMEOUT = 120_000;
 
 /** The default note's permalink, percent-encoded segment by segment. */
@@ -23,25 +19,7 @@ const ENCODED_PERMALINK = `/${['日常学习', '技术学习', '大模型从零�
 
 /** Builds the default note with these variables (and none inherited) into a fresh directory. */
 function build(vars: Record<string, string>): string {
-  const outDir = mkdtempSync(join(tmpdir(), 'timeline-exports-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_NOTE: 'content/llm-history.md' };
-  for (const name of ['BASE_PATH', 'SITE_URL', 'GARDEN_URL']) delete env[name];
-  // What Vitest puts in process.env (BASE_URL, MODE, NODE_ENV=test…) would leak into Vite's build.
-  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[name];
-  for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
-  Object.assign(env, vars);
-  // Node itself (this is Node 24 under Vitest), not a bare `astro` that may pick the system Node.
-  const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: BUILD_TIMEOUT,
-  });
-  if (result.status !== 0) {
-    rmSync(outDir, { recursive: true, force: true });
-    throw new Error(`astro build failed (${result.status ?? result.signal}):\n${(result.stdout + result.stderr).slice(-3000)}`);
-  }
-  return outDir;
+  return buildSite({ TIMELINE_NOTE: 'content/llm-history.md', ...vars }, BUILD_TIMEOUT);
 }
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
