@@ -1,4 +1,4 @@
-import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
+import type { Element as HastElement, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { raw } from 'hast-util-raw';
 import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
@@ -13,7 +13,7 @@ import remarkCallout from '@r4ai/remark-callout';
 import remarkFlexibleMarkers from 'remark-flexible-markers';
 import rehypeExternalLinks from 'rehype-external-links';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { embedSize, isImageTarget, remarkObsidian, stripComments, type EmbedNode, type TagNode } from './obsidian.ts';
 import type { Position, Rich } from './types.ts';
 
@@ -185,7 +185,7 @@ export function imageNode(url: string, alt: string, title: string | null, width?
 export function renderBlocks(nodes: readonly RootContent[], hooks: RenderHooks = defaultHooks): Rich {
   const children = nodes.flatMap((node) => (node.type === 'footnoteDefinition' ? footnoteInPlace(node) : [node]));
   const root: Root = { type: 'root', children: children.map((node) => resolveObsidian(node, hooks)) };
-  return { html: toHtml(toSafeHast(root, nodes)).trim(), text: plainText(nodes, '\n') };
+  return { html: toHtml(toSafeHast(root, nodes, hooks)).trim(), text: plainText(nodes, '\n') };
 }
 
 /**
@@ -215,7 +215,7 @@ function footnoteInPlace(node: FootnoteDefinition): RootContent[] {
  */
 export function renderInline(nodes: readonly PhrasingContent[], hooks: RenderHooks = defaultHooks): Rich {
   const children = nodes.map((node) => resolveObsidian(node, hooks));
-  const clean = toSafeHast({ type: 'root', children: [{ type: 'paragraph', children }] }, nodes);
+  const clean = toSafeHast({ type: 'root', children: [{ type: 'paragraph', children }] }, nodes, hooks);
   const paragraph = clean.children.find((child) => child.type === 'element');
   const inner: HastRoot = { type: 'root', children: paragraph && 'children' in paragraph ? paragraph.children : [] };
   return { html: toHtml(inner).trim(), text: plainText(nodes) };
@@ -224,13 +224,58 @@ export function renderInline(nodes: readonly PhrasingContent[], hooks: RenderHoo
 /** External links from the note open nothing of ours: no opener, no referrer. */
 const markExternalLinks = rehypeExternalLinks({ rel: ['noopener', 'noreferrer'] }) as unknown as (tree: HastRoot) => void;
 
-function toSafeHast(root: Root, original: readonly MdastNodes[]): HastRoot {
+function toSafeHast(root: Root, original: readonly MdastNodes[], hooks: RenderHooks): HastRoot {
   let hast = toHast(root, { allowDangerousHtml: true }) as HastRoot;
   // Raw HTML is parsed (as Obsidian shows it) only to be sanitized below.
-  if (hasHtml(original)) hast = raw(hast) as HastRoot;
+  if (hasHtml(original)) {
+    visit(hast, 'element', (node) => {
+      if (node.tagName === 'img') node.properties[RESOLVED] = true;
+    });
+    hast = raw(hast) as HastRoot;
+    resolveRawImages(hast, hooks);
+  }
   const clean = sanitize(hast as HastNodes, sanitizeSchema) as HastRoot;
   markExternalLinks(clean);
   return clean;
+}
+
+/** Marks the images that the hooks already resolved, to tell them from raw HTML ones. */
+const RESOLVED = 'dataTimelineResolved';
+
+/**
+ * `<img>` written as raw HTML goes through the same hook as `![](…)`: a file
+ * beside the note is served from the site (a missing one is a placeholder
+ * and a warning, not a broken image), any other address must be http(s),
+ * and every image gets an `alt`. Without this a raw `<img src="photo.png">`
+ * pointed at a path the site does not have.
+ */
+function resolveRawImages(tree: HastRoot, hooks: RenderHooks): void {
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'img' || !parent || index === undefined) return;
+    const { properties } = node;
+    if (properties[RESOLVED]) {
+      delete properties[RESOLVED];
+      return;
+    }
+    const src = typeof properties['src'] === 'string' ? properties['src'].trim() : '';
+    if (!src) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    const size = (value: unknown) => (typeof value === 'number' && value > 0 ? value : Number.parseInt(String(value ?? ''), 10) || undefined);
+    const width = size(properties['width']);
+    const height = size(properties['height']);
+    const image = hooks.image({
+      url: src,
+      alt: typeof properties['alt'] === 'string' ? properties['alt'] : '',
+      title: typeof properties['title'] === 'string' ? properties['title'] : null,
+      ...(width ? { width } : {}),
+      ...(height ? { height } : {}),
+      position: node.position ? { line: node.position.start.line, column: node.position.start.column } : null,
+    });
+    parent.children[index] = toHast(image) as HastElement;
+    return SKIP;
+  });
 }
 
 function hasHtml(nodes: readonly MdastNodes[]): boolean {

@@ -132,7 +132,7 @@ describe('entry descriptions keep their inline Markdown, sanitized', () => {
     ['X：see [docs][d]\n\n[d]: https://d.org', 'see <a href="https://d.org" rel="noopener noreferrer">docs</a>'],
     // Raw HTML is parsed and cleaned: no scripts, no event handlers, no script URLs.
     ['X：<b>ok</b><script>alert(1)</script>', '<b>ok</b>'],
-    ['X：<img src="p.png" onerror="alert(1)">', '<img src="p.png">'],
+    ['X：<img src="p.png" onerror="alert(1)">', '<img src="p.png" alt="" loading="lazy" decoding="async">'],
     ['X：[click](javascript:alert(1))', '<a>click</a>'],
   ])('%s → %s', (line, html) => {
     const entry = itemsOf(line)[0] as Entry;
