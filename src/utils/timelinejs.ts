@@ -111,6 +111,8 @@ function years(period: PeriodData | null | undefined): { first: number; last: nu
 
 const escapeAttribute = (value: string): string =>
   value.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+/** Plain text (the note's title, era names) for fields that TimelineJS renders as HTML. */
+const escapeText = escapeAttribute;
 
 /**
  * Converts the timeline to TimelineJS3 JSON.
@@ -139,7 +141,7 @@ const escapeAttribute = (value: string): string =>
  */
 export function toTimelineJs(source: TimelineJsSource, options: TimelineJsOptions = {}): TimelineJsResult {
   const currentYear = options.currentYear ?? new Date().getFullYear();
-  const eraName = (era: { data: Pick<EraData, 'name' | 'heading'> }) => era.data.name || era.data.heading;
+  const eraName = (era: { data: Pick<EraData, 'name' | 'heading'> }) => escapeText(era.data.name || era.data.heading);
 
   // Entry years per era, for open-ended era spans: linear in the entries.
   const entryYears = new Map<string, { min: number; max: number }>();
@@ -210,7 +212,7 @@ export function toTimelineJs(source: TimelineJsSource, options: TimelineJsOption
   }
 
   const timeline: TimelineJs = {
-    title: { text: { headline: source.note.title, text: source.note.preface?.html ?? '' } },
+    title: { text: { headline: escapeText(source.note.title), text: source.note.preface?.html ?? '' } },
     events,
     scale: 'human',
   };
