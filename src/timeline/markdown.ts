@@ -232,7 +232,8 @@ function toSafeHast(root: Root, original: readonly MdastNodes[], hooks: RenderHo
       if (node.tagName === 'img') node.properties[RESOLVED] = true;
     });
     hast = raw(hast) as HastRoot;
-    resolveRawImages(hast, hooks);
+    const first = original.find((node) => node.position);
+    resolveRawImages(hast, hooks, first ? positionOf(first) : null);
   }
   const clean = sanitize(hast as HastNodes, sanitizeSchema) as HastRoot;
   markExternalLinks(clean);
@@ -249,11 +250,11 @@ const RESOLVED = 'dataTimelineResolved';
  * and every image gets an `alt`. Without this a raw `<img src="photo.png">`
  * pointed at a path the site does not have.
  */
-function resolveRawImages(tree: HastRoot, hooks: RenderHooks): void {
+function resolveRawImages(tree: HastRoot, hooks: RenderHooks, fragment: Position | null): void {
   visit(tree, 'element', (node, index, parent) => {
     if (node.tagName !== 'img' || !parent || index === undefined) return;
     const { properties } = node;
-    if (properties[RESOLVED]) {
+    if (properties[RESOLVED] !== undefined) {
       delete properties[RESOLVED];
       return;
     }
@@ -271,7 +272,8 @@ function resolveRawImages(tree: HastRoot, hooks: RenderHooks): void {
       title: typeof properties['title'] === 'string' ? properties['title'] : null,
       ...(width ? { width } : {}),
       ...(height ? { height } : {}),
-      position: node.position ? { line: node.position.start.line, column: node.position.start.column } : null,
+      // Parsed raw HTML has no positions of its own: the fragment's start is the nearest.
+      position: node.position ? { line: node.position.start.line, column: node.position.start.column } : fragment,
     });
     parent.children[index] = toHast(image) as HastElement;
     return SKIP;
