@@ -31,6 +31,12 @@ export function stripComments(text: string): string {
         const marker = line[1]!;
         if (fence === null) fence = marker;
         else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+        // The rest of a fence line is its info string or nothing: never an
+        // inline code span, which would run to the next fence and swap
+        // inside and outside of every code block below it.
+        const end = text.indexOf('\n', i);
+        i = end === -1 ? text.length : end;
+        continue;
       }
     }
     const ch = text[i]!;
