@@ -17,10 +17,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { embedSize, isImageTarget, remarkObsidian, stripComments, type EmbedNode, type TagNode } from './obsidian.ts';
 import type { Position, Rich } from './types.ts';
 
-/**
- * The parser: CommonMark, GFM, YAML frontmatter, and Obsidian's wiki links,
- * `==highlights==`, `> [!callouts]`, `![[embeds]]` and `#tags`.
- */
+/** The parser: CommonMark, GFM, YAML frontmatter and Obsidian wiki links. */
 const parser = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
@@ -30,28 +27,42 @@ const parser = unified()
     // Resolution happens when rendering; keep the raw target here.
     pageResolver: (name: string) => [name],
     hrefTemplate: (permalink: string) => permalink,
-  })
-  .use(remarkFlexibleMarkers, { markerClassName: () => [] })
-  .use(remarkCallout, {
-    // Foldable callouts (`[!tip]-`, `[!tip]+`) are <details>; others a note region.
-    root: (callout) => ({
-      tagName: callout.isFoldable ? 'details' : 'div',
-      properties: {
-        className: ['callout', `callout-${callout.type.toLowerCase().replace(/[^a-z0-9-]/gu, '')}`],
-        ...(callout.isFoldable ? { open: callout.defaultFolded === false } : { role: 'note' }),
-      },
+  });
+
+/**
+ * Obsidian's `==highlights==`, `> [!callouts]`, `![[embeds]]` and `#tags`,
+ * each a tree transform. Each walks the whole tree, so each runs only when
+ * its syntax is in the note at all: most notes use one or two of them.
+ */
+const transforms: Array<{ present: RegExp; processor: { runSync(tree: Root): Root } }> = [
+  { present: /==/u, processor: unified().use(remarkFlexibleMarkers, { markerClassName: () => [] }) },
+  {
+    present: /\[![\w-]+\]/u,
+    processor: unified().use(remarkCallout, {
+      // Foldable callouts (`[!tip]-`, `[!tip]+`) are <details>; others a note region.
+      root: (callout) => ({
+        tagName: callout.isFoldable ? 'details' : 'div',
+        properties: {
+          className: ['callout', `callout-${callout.type.toLowerCase().replace(/[^a-z0-9-]/gu, '')}`],
+          ...(callout.isFoldable ? { open: callout.defaultFolded === false } : { role: 'note' }),
+        },
+      }),
+      title: (callout) => ({ tagName: callout.isFoldable ? 'summary' : 'p', properties: { className: ['callout-title'] } }),
+      body: () => ({ tagName: 'div', properties: { className: ['callout-body'] } }),
     }),
-    title: (callout) => ({ tagName: callout.isFoldable ? 'summary' : 'p', properties: { className: ['callout-title'] } }),
-    body: () => ({ tagName: 'div', properties: { className: ['callout-body'] } }),
-  })
-  .use(remarkObsidian);
+  },
+  // `![[` or a `#` that starts a tag (a heading's `## ` does not).
+  { present: /!\[\[|(?:^|[\s(（,，;；])#[\p{L}\p{N}_/-]/mu, processor: unified().use(remarkObsidian) },
+];
 
 /**
  * Parses Markdown (frontmatter included) to mdast with positions. Obsidian
  * comments are blanked first, in place, so positions still match the note.
  */
 export function parseMarkdown(text: string): Root {
-  const tree = parser.runSync(parser.parse(stripComments(text)));
+  const visible = stripComments(text);
+  let tree = parser.parse(visible);
+  for (const { present, processor } of transforms) if (present.test(visible)) tree = processor.runSync(tree);
   resolveReferences(tree);
   return tree;
 }
