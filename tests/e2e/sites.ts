@@ -17,6 +17,8 @@ export interface SiteSpec {
 export const SITES = {
   default: { note: 'content/llm-history.md' },
   base: { note: 'content/llm-history.md', base: '/some/sub/path/', site: 'https://timeline.example' },
+  // Script, event handlers, javascript: links… in every place a note can hold them (safety.spec.ts).
+  hostile: { note: 'tests/fixtures/hostile/input.md' },
 } satisfies Record<string, SiteSpec>;
 
 export type SiteName = keyof typeof SITES;
