@@ -12,6 +12,9 @@ const site = process.env.SITE_URL || undefined;
 export default defineConfig({
   // Left out when unset (the config type does not take `site: undefined`).
   ...(site ? { site } : {}),
+  // Tests that build in parallel give each build its own cache, and so its own
+  // content data store (tests/support/build-site.ts sets ASTRO_CACHE_DIR).
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
