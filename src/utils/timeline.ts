@@ -54,6 +54,15 @@ async function build(): Promise<SiteTimeline> {
 
 /** The axis's view of the timeline: each era with its entries' own years. */
 export function axisEras(timeline: SiteTimeline): AxisEra[] {
+  // Every era page draws the axis: compute it once per build, not once per page.
+  let eras = axisCache.get(timeline);
+  if (!eras) axisCache.set(timeline, (eras = computeAxisEras(timeline)));
+  return eras;
+}
+
+const axisCache = new WeakMap<SiteTimeline, AxisEra[]>();
+
+function computeAxisEras(timeline: SiteTimeline): AxisEra[] {
   return timeline.eras.map((era) => ({
     slug: era.id,
     ordinal: era.data.ordinal,
@@ -63,6 +72,17 @@ export function axisEras(timeline: SiteTimeline): AxisEra[] {
       data.dateSource === 'title' || data.dateSource === 'subperiod' ? (data.date?.from ?? data.date?.to ?? null) : null,
     ),
   }));
+}
+
+/**
+ * The chapters around one, for the small axis on an era page: a page must
+ * not carry a copy of the whole timeline, however many chapters it has.
+ */
+export function axisWindow(eras: AxisEra[], current: string, size = 9): AxisEra[] {
+  if (eras.length <= size) return eras;
+  const at = eras.findIndex((era) => era.slug === current);
+  const start = Math.min(Math.max(0, at - Math.floor(size / 2)), eras.length - size);
+  return eras.slice(start, start + size);
 }
 
 /** A page description from rich text: the first sentence-sized run of plain text. */
