@@ -40,13 +40,19 @@ export function splitLines(children: readonly PhrasingContent[], firstLine: numb
     .filter((l) => l.nodes.length > 0);
 }
 
+/**
+ * Trims a line's white space. `trimStart`/`trimEnd`, not `/\s+$/`: they
+ * strip the same characters, but the regex retries from every space of a
+ * long run that is not at the end, so a line with a long run of spaces in
+ * the middle took quadratic time (40,000 spaces: half a minute).
+ */
 function trimLine(nodes: PhrasingContent[]): PhrasingContent[] {
   const out = [...nodes];
   const first = out[0];
-  if (first?.type === 'text') out[0] = { ...first, value: first.value.replace(/^\s+/u, '') };
+  if (first?.type === 'text') out[0] = { ...first, value: first.value.trimStart() };
   const lastIndex = out.length - 1;
   const last = out[lastIndex];
-  if (last?.type === 'text') out[lastIndex] = { ...last, value: last.value.replace(/\s+$/u, '') };
+  if (last?.type === 'text') out[lastIndex] = { ...last, value: last.value.trimEnd() };
   return out.filter((n) => n.type !== 'text' || n.value !== '');
 }
 

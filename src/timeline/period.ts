@@ -13,16 +13,21 @@ const BEFORE_SUFFIX = String.raw`(?:及之前|及以前|之前|以前|or earlier
 const BEFORE_PREFIX = String.raw`(?:before|until|up to|pre-|早于)`;
 const SEPARATOR = String.raw`(?:\s*(?:-|–|—|~|～|至|到)\s*|\s+(?:to|till|until)\s+)`;
 
-/** Alternatives, each anchored at the end of the text. Order matters: longest first. */
+/**
+ * Alternatives, each anchored at both ends of the text. Order matters:
+ * longest first. Anchored at the start too, not only checked to match there:
+ * a heading is tried from each of its words, and an unanchored search from
+ * each word to the end made long headings take quadratic time.
+ */
 const FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Omit<Period, 'label'> }> = [
   {
     // 1997-2014, 1970s–1990s, 1920 to 1929
-    re: new RegExp(`${YEAR}${SEPARATOR}${YEAR}$`, 'iu'),
+    re: new RegExp(`^${YEAR}${SEPARATOR}${YEAR}$`, 'iu'),
     read: (m) => ({ from: Number(m[1]), to: lastYear(m[3]!, m[4]), fromOpen: false, toOpen: false }),
   },
   {
     // 2025 - 未来, 2023-？？？？, 1990 to present
-    re: new RegExp(`${YEAR}${SEPARATOR}${OPEN_END}$`, 'iu'),
+    re: new RegExp(`^${YEAR}${SEPARATOR}${OPEN_END}$`, 'iu'),
     read: (m) => ({
       from: Number(m[1]),
       to: null,
@@ -32,22 +37,22 @@ const FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Omit<Period, 'lab
   },
   {
     // ？？？？-2021
-    re: new RegExp(`${UNKNOWN}${SEPARATOR}${YEAR}$`, 'iu'),
+    re: new RegExp(`^${UNKNOWN}${SEPARATOR}${YEAR}$`, 'iu'),
     read: (m) => ({ from: null, to: lastYear(m[2]!, m[3]), fromOpen: true, toOpen: false }),
   },
   {
     // 2021 及之前, 1900 and earlier
-    re: new RegExp(`${YEAR}\\s*${BEFORE_SUFFIX}$`, 'iu'),
+    re: new RegExp(`^${YEAR}\\s*${BEFORE_SUFFIX}$`, 'iu'),
     read: (m) => ({ from: null, to: lastYear(m[1]!, m[2]), fromOpen: true, toOpen: false }),
   },
   {
     // before 1900
-    re: new RegExp(`${BEFORE_PREFIX}\\s*${YEAR}$`, 'iu'),
+    re: new RegExp(`^${BEFORE_PREFIX}\\s*${YEAR}$`, 'iu'),
     read: (m) => ({ from: null, to: lastYear(m[1]!, m[2]), fromOpen: true, toOpen: false }),
   },
   {
     // 2022, 1980s, 1970年代
-    re: new RegExp(`${YEAR}$`, 'iu'),
+    re: new RegExp(`^${YEAR}$`, 'iu'),
     read: (m) => ({ from: Number(m[1]), to: lastYear(m[1]!, m[2]), fromOpen: false, toOpen: false }),
   },
 ];
@@ -92,8 +97,15 @@ export function splitHeadingPeriod(heading: string): { name: string; period: Per
  * apart: `Swing – 1935–1945` is named `Swing`, not `Swing –`.
  */
 function nameBefore(text: string, end: number): string {
-  return text.slice(0, end).replace(/[\s\-–—~～:：,，|·]+$/u, '').trim();
+  // A loop, not `/[…]+$/`: that regex retries from every character of a long
+  // run of spaces or dashes inside the name, in quadratic time.
+  let cut = end;
+  while (cut > 0 && NAME_END.test(text[cut - 1]!)) cut--;
+  return text.slice(0, cut).trim();
 }
+
+/** What may stand between a name and its period. */
+const NAME_END = /[\s\-–—~～:：,，|·]/u;
 
 /** Offsets where a period may begin: the start, and after each space. */
 function boundaries(text: string): number[] {
