@@ -49,6 +49,8 @@ export function linkHooks(
   noteNames: readonly string[],
   options: LinkOptions,
   warn: (diagnostic: Omit<Diagnostic, 'file'>) => void,
+  /** Each footnote's identifier → the slug of the era its definition is in; null for the preface. */
+  footnotes: ReadonlyMap<string, string | null> = new Map(),
 ): RenderHooks {
   const eraUrl = options.era ?? defaultEraUrl;
   const headings = new Map<string, string>();
@@ -77,6 +79,21 @@ export function linkHooks(
   });
 
   return {
+    // The definition is shown where it stands (markdown.ts, footnoteInPlace), with the
+    // id `user-content-fn-<id>`: often on another page than the reference, at the note's end.
+    footnote({ identifier, label }): PhrasingContent {
+      const anchor = `user-content-fn-${encodeURI(identifier.toLowerCase())}`;
+      const slug = footnotes.get(identifier);
+      const page = slug === undefined ? '' : slug === null ? (options.home ?? '/') : eraUrl(slug);
+      return {
+        type: 'emphasis',
+        data: { hName: 'sup' },
+        children: [
+          { type: 'link', url: `${page}#${anchor}`, children: [{ type: 'text', value: label }], data: { hProperties: { dataFootnoteRef: true } } },
+        ],
+      };
+    },
+
     wikiLink({ target, alias: written, position }: WikiLinkRequest): PhrasingContent {
       const hash = target.indexOf('#');
       const note = (hash === -1 ? target : target.slice(0, hash)).trim();

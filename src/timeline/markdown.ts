@@ -164,6 +164,11 @@ export interface ImageRequest {
 export interface RenderHooks {
   wikiLink(link: WikiLinkRequest): PhrasingContent;
   image(image: ImageRequest): PhrasingContent;
+  /**
+   * A footnote reference `[^1]`, which must link to the page its definition
+   * is shown on. Without it, mdast-util-to-hast's `#user-content-fn-1`.
+   */
+  footnote?(reference: { identifier: string; label: string }): PhrasingContent;
 }
 
 /** Marked plain text: never a dead link. */
@@ -359,6 +364,10 @@ function resolveObsidian<T extends MdastNodes>(node: T, hooks: RenderHooks): T {
       data: { hName: 'span', hProperties: { className: ['tag'] } },
       children: [{ type: 'text', value }],
     } as unknown as T;
+  }
+  if (type === 'footnoteReference' && hooks.footnote) {
+    const reference = node as unknown as { identifier: string; label?: string | null };
+    return hooks.footnote({ identifier: reference.identifier, label: reference.label ?? reference.identifier }) as unknown as T;
   }
   if (type === 'image') {
     const image = node as unknown as { url: string; alt?: string | null; title?: string | null };

@@ -9,6 +9,7 @@ import { splitHeadingPeriod } from './period.ts';
 import { Slugger } from './slug.ts';
 import type { Diagnostic, Entry, Era, EraItem, Period, Position, Rich, Timeline } from './types.ts';
 import { safeUrl } from './url.ts';
+import { visit } from 'unist-util-visit';
 
 /** Options of {@link parseNote}. */
 export interface ParseOptions {
@@ -85,7 +86,7 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const preface = prefaceNodes.length ? render.blocks(prefaceNodes) : null;
 
   const noteNames = [title, titleHeading ?? '', fileTitle(file), meta.permalink?.replace(/\/+$/u, '').split('/').pop() ?? ''];
-  const hooks = linkHooks(eras, noteNames, options.links ?? {}, (d) => warnings.push({ file, ...d }));
+  const hooks = linkHooks(eras, noteNames, options.links ?? {}, (d) => warnings.push({ file, ...d }), footnotePages(body, eras));
   for (const job of jobs) job(hooks);
 
   return {
@@ -96,6 +97,20 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
     eras,
     warnings,
   };
+}
+
+/** Where each footnote's definition is shown: its era's slug (one era per `##`), or null in the preface. */
+function footnotePages(body: readonly RootContent[], eras: readonly Era[]): Map<string, string | null> {
+  const pages = new Map<string, string | null>();
+  let era = -1;
+  for (const node of body) {
+    if (node.type === 'heading' && node.depth === 2) era++;
+    visit(node, 'footnoteDefinition', (definition) => {
+      // CommonMark: the first definition of a label wins.
+      if (!pages.has(definition.identifier)) pages.set(definition.identifier, era < 0 ? null : (eras[era]?.slug ?? null));
+    });
+  }
+  return pages;
 }
 
 /** A BOM and CR or CRLF line endings would shift text; lines stay the same. */

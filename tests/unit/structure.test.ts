@@ -209,7 +209,7 @@ describe('other blocks are kept at their place', () => {
   it('shows a footnote where it is defined, with the anchor its reference points at', () => {
     const era = parse('## Era 2000\n\nX: y[^1]\n\n[^1]: The source.\n').eras[0]!;
     const [entry, footnote] = era.items as [Entry, EraItem];
-    expect(entry.description.html).toContain('href="#user-content-fn-1"');
+    expect(entry.description.html).toContain('href="/eras/era/#user-content-fn-1"');
     expect(footnote.kind === 'block' && footnote.content.html).toBe('<p><sup id="user-content-fn-1">1</sup> The source.</p>');
   });
 
