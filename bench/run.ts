@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseNote } from '../src/timeline/index.ts';
 import { makeFloor, runBuild, snapshotSite, type BuildResult } from './build.ts';
 import { generateNote } from './generate.ts';
+import { measureDevLoop, type DevLoopResult } from './dev.ts';
 import { compareLoader, type LoaderResult } from './loader.ts';
 import { largestEraPage, pageWeight, type PageWeight } from './weight.ts';
 
@@ -50,6 +51,7 @@ interface Note {
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+let devLoop: DevLoopResult | null = null;
 const started = performance.now();
 const loadAtStart = loadavg()[0]!;
 
@@ -103,11 +105,15 @@ try {
       };
     }
   }
+
+  // 3. The dev loop on the default note: save → page served, and an unchanged save.
+  log('dev loop: astro dev on the default note');
+  devLoop = await measureDevLoop(siteDir, DEFAULT_NOTE, { marker: 'Whisper', page: `/eras/${encodeURIComponent('序曲')}/` });
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
 }
 
-// 3. The table.
+// 4. The table.
 const KB = 1000; // Decimal units throughout: a budget is never met by rounding.
 const MB = 1000 * KB;
 const byKey = new Map(notes.map((n) => [n.key, n]));
@@ -182,6 +188,15 @@ const weightRows = (label: string, page: 'home' | 'era' | 'overview', budgets: {
 weightRows('/', 'home', { html: 50 * KB });
 weightRows('largest era page', 'era', { html: 30 * KB, css: 15 * KB, js: 0 });
 weightRows('/overview/', 'overview', {});
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+row('dev: save → page updated, ms (median)', '< 1000 ms', (n) =>
+  n.key === 'default' && devLoop?.updateMs.length ? num(median(devLoop.updateMs), ms, (v) => v < 1000) : null,
+);
+row('dev: unchanged save parsed again', 'no', (n) =>
+  n.key === 'default' && devLoop
+    ? { value: null, text: devLoop.unchangedReparsed === null ? '?' : devLoop.unchangedReparsed ? 'yes' : 'no', pass: devLoop.unchangedReparsed === false }
+    : null,
+);
 
 const header = ['metric', ...notes.map((n) => n.label), 'target'];
 const body = rows.map((r) => [
@@ -219,6 +234,7 @@ const json = {
   durationMs: performance.now() - started,
   loadAverage: { start: loadAtStart, end: loadAtEnd },
   notes: notes.map(({ text: _text, ...n }) => ({ ...n, bytes: Buffer.byteLength(_text) })),
+  devLoop,
   table: rows,
   failed,
 };

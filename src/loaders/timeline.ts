@@ -61,7 +61,8 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
       // Messages name the note as the author typed it: relative inside the project.
       const label = fromRoot && !fromRoot.startsWith('../') ? fromRoot : filePath;
 
-      const sync = async () => {
+      /** Loads the note into this collection; false when its digest says nothing changed. */
+      const sync = async (): Promise<boolean> => {
         const source = await readNote(filePath, label);
         const media = new Set<string>();
         const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
@@ -80,13 +81,14 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
           // The images the kept data points at must still be copied into this build.
           for (const file of JSON.parse(context.meta.get('media') ?? '[]') as string[]) registerMedia(file);
           logger.debug(`${label} unchanged; ${collection} kept`);
-          return;
+          return false;
         }
         const timeline = await parse(source, digest, label, links);
         if (collection === 'note') for (const warning of timeline.warnings) logger.warn(formatDiagnostic(warning));
         await store(collection, timeline, context, label);
         context.meta.set('media', JSON.stringify([...media]));
         context.meta.set('digest', digest);
+        return true;
       };
 
       await sync();
@@ -94,9 +96,9 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
       watcher?.on('change', async (changed) => {
         if (resolve(changed) !== filePath) return;
         try {
-          await sync();
+          const parsed = await sync();
           if (collection !== 'note') return;
-          logger.info(`${label} reloaded`);
+          logger.info(parsed ? `${label} reloaded` : `${label} unchanged, not parsed again`);
           if (devError()) {
             setDevError(null);
             // A write to the store reloads the open page, even when the fix restored the last good text.
