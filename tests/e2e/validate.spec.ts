@@ -46,10 +46,13 @@ const NOTES: Array<[string, string]> = [
 ];
 const RUNNING: Record<string, string> = { default: 'default', 'default-base': 'base', hostile: 'hostile' };
 
-const CASES: Case[] = NOTES.flatMap(([name, note]) => [
+const CASES: Case[] = NOTES.flatMap(([name, note]): Case[] => [
   { name, note, base: '/' },
   { name: `${name}-base`, note, base: SUB, site: SITE_URL },
-]).map((c) => (RUNNING[c.name] ? { ...c, running: RUNNING[c.name] } : c));
+]).map((c) => {
+  const running = RUNNING[c.name];
+  return running ? { ...c, running } : c;
+});
 
 const BUILD_TIMEOUT = 6 * 60_000;
 
