@@ -24,19 +24,29 @@ export function stripComments(text: string): string {
   const blank = (from: number, to: number) => {
     for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = ' ';
   };
+  const spans = codeSpans(text);
   while (i < text.length) {
     if (lineStart) {
       const line = /^[ \t]{0,3}(`{3,}|~{3,})/u.exec(text.slice(i, i + 64));
       if (line) {
         const marker = line[1]!;
-        if (fence === null) fence = marker;
-        else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-        // The rest of a fence line is its info string or nothing: never an
-        // inline code span, which would run to the next fence and swap
-        // inside and outside of every code block below it.
-        const end = text.indexOf('\n', i);
-        i = end === -1 ? text.length : end;
-        continue;
+        // A fence is never an inline code span: read as one, a closing fence
+        // ran to the next block's opening fence and swapped inside and
+        // outside of every code block below it.
+        if (fence === null) {
+          fence = marker;
+          // The rest of an opening fence line is its info string.
+          const end = text.indexOf('\n', i);
+          i = end === -1 ? text.length : end;
+          continue;
+        }
+        if (marker[0] === fence[0] && marker.length >= fence.length) {
+          fence = null;
+          // After a closing fence, the line is text again (a comment hides there too).
+          i += line[0].length;
+          lineStart = false;
+          continue;
+        }
       }
     }
     const ch = text[i]!;
@@ -51,10 +61,15 @@ export function stripComments(text: string): string {
       continue;
     }
     if (ch === '`') {
+      // A backslash-escaped backtick is a literal one: it opens no code span.
+      if (escaped(text, i)) {
+        i++;
+        continue;
+      }
       // An inline code span: skip to the matching run of backticks, if any.
       const run = /^`+/u.exec(text.slice(i))![0];
-      const close = text.indexOf(run, i + run.length);
-      i = close === -1 ? i + run.length : close + run.length;
+      const close = spans.end(i, run.length);
+      i = close === -1 ? i + run.length : close;
       continue;
     }
     if (ch === '%' && text[i + 1] === '%') {
@@ -69,6 +84,52 @@ export function stripComments(text: string): string {
     i++;
   }
   return out.join('');
+}
+
+/** Whether the character at `index` is escaped: an odd number of backslashes before it. */
+function escaped(text: string, index: number): boolean {
+  let k = index;
+  while (k > 0 && text[k - 1] === '\\') k--;
+  return (index - k) % 2 === 1;
+}
+
+/**
+ * A line that ends a paragraph: a blank line, or one that starts another
+ * block (list item, quote, heading, fence). Inline code never runs past it.
+ * A close approximation: a code span over two lines of one quote or list
+ * item is cut short (its `%%` then hides), which is rarer and less harmful
+ * than a span that runs on and shows the comments after it.
+ */
+const PARAGRAPH_END = /\n[ \t]*(?:\n|[-+*][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}[ \t\n]|`{3}|~{3})/gu;
+
+/**
+ * Finds where inline code spans end, as CommonMark reads them: a run of
+ * backticks closes at the next run of exactly as many, within the same
+ * paragraph. Searching the rest of the note for the same characters instead
+ * let an escaped or unmatched backtick swallow the comments of the
+ * following paragraphs, list items and quotes, which were then shown.
+ * Searches that failed are remembered, so many unmatched runs stay linear.
+ */
+function codeSpans(text: string): { end: (start: number, length: number) => number } {
+  let paragraphEnd = -1;
+  const failedBefore = new Map<number, number>();
+  return {
+    /** The index just after the span opened at `start` by `length` backticks, or -1. */
+    end(start, length) {
+      if (start >= paragraphEnd) {
+        PARAGRAPH_END.lastIndex = start;
+        paragraphEnd = PARAGRAPH_END.exec(text)?.index ?? text.length;
+      }
+      if (failedBefore.get(length) === paragraphEnd) return -1;
+      const runs = /`+/gu;
+      runs.lastIndex = start + length;
+      for (let m = runs.exec(text); m && m.index < paragraphEnd; m = runs.exec(text)) {
+        if (m[0].length === length) return m.index + length;
+      }
+      failedBefore.set(length, paragraphEnd);
+      return -1;
+    },
+  };
 }
 
 /** An `![[embed]]` before it is resolved: an image, or a link to another note. */

@@ -79,6 +79,9 @@ const PAYLOADS = [
   '<style>body{display:none}</style>',
   '<p style="x" onmouseover="alert(1)">p</p>',
   '<a href="data:text/html,<script>alert(1)</script>">data</a>',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '&#60;script&#62;alert(1)&#60;/script&#62;',
+  '<!-- <script>alert(1)</script> -->',
 ];
 const payload = fc.constantFrom(...PAYLOADS);
 
@@ -106,6 +109,8 @@ const inline: fc.Arbitrary<Piece> = fc.oneof(
   { arbitrary: fc.constantFrom(...TAGS).map((t) => same(`#${t}`)), weight: 1 },
   { arbitrary: fc.constantFrom(...COMMENTS).map((c) => hidden(`%%${c}%%`)), weight: 1 },
   { arbitrary: payload.map(same), weight: 1 },
+  // Backticks that open no code span, a double-backtick span holding one, footnote and reference links.
+  { arbitrary: fc.constantFrom('\\`', 'it`s', '`` a ` %%b%% ``', '[^1]', '[ref][r]', '&amp;').map(same), weight: 1 },
 );
 
 /** A run of inline pieces with white space between them. */
@@ -199,6 +204,7 @@ const block: fc.Arbitrary<Piece> = fc.oneof(
   { arbitrary: htmlBlock, weight: 1 },
   { arbitrary: fc.constantFrom('***', '___', '#### Aside: small').map(same), weight: 1 },
   { arbitrary: words.map((w) => same(`*${w}.*`)), weight: 1 },
+  { arbitrary: fc.constantFrom('[^1]: A footnote: with a colon.', '[r]: https://r.example/x:y', '<!-- hidden: html -->').map(same), weight: 1 },
 );
 
 // ---------------------------------------------------------------------------
@@ -238,9 +244,11 @@ const structuredNote: fc.Arbitrary<Piece> = fc
     fc.option(paragraph, { nil: undefined }),
     fc.array(era, { minLength: 1, maxLength: 3 }),
     fc.constantFrom('', '\n', '\n\n'),
+    // A comment never closed runs to the end of the note, as in Obsidian.
+    fc.option(fc.constantFrom(' %% unclosed: x', '\n\n%%\nNever closed: y\n## Hidden 1999\n'), { nil: '' }),
   )
-  .map(([fm, h1, preface, eras, end]) =>
-    cat(join([fm, h1, preface, ...eras].filter((p): p is Piece => p !== undefined), '\n\n'), end),
+  .map(([fm, h1, preface, eras, end, unclosed]) =>
+    cat(join([fm, h1, preface, ...eras].filter((p): p is Piece => p !== undefined), '\n\n'), end, hidden(unclosed)),
   );
 
 /** Characters that mean something in Markdown, Obsidian or the parser. */
@@ -353,8 +361,11 @@ describe('properties of any note', () => {
   }, TIMEOUT);
 
   it('loses nothing: every visible character of the body lands once in the model, comments aside', () => {
+    // A lone backtick changes which backticks pair into code, which the
+    // pieces cannot tell: here it is an apostrophe (plain cases below).
+    const unambiguous = structuredNote.map(({ src, vis }) => ({ src: src.replaceAll('it`s', 'it’s'), vis: vis.replaceAll('it`s', 'it’s') }));
     fc.assert(
-      fc.property(structuredNote, ({ src, vis }) => {
+      fc.property(unambiguous, ({ src, vis }) => {
         const model = comparable(obsidianSyntax(modelText(parse(src))));
         expect(model).toBe(comparable(obsidianSyntax(bodyText(defaultCalloutTitles(vis)))));
       }),
@@ -433,5 +444,26 @@ describe('counterexamples found by the properties', () => {
     expect(text).not.toContain('hidden');
     expect(text).not.toContain('secret');
     expect(text).toContain('%% kept in code %%');
+  });
+
+  it.each([
+    // Parser bug: an escaped backtick opened a code span that ran to the next backtick, far below.
+    ['an escaped backtick', '**a:** \\` %%secret: x%%\nRadio：%%secret: y%%\n\n> `KEPT`\n'],
+    // Parser bug: a lone backtick in one list item paired with one in a later item.
+    ['a lone backtick in a list item', '- it`s\n   - %%secret: x%% Radio\n- **Radio:** `KEPT`\n'],
+    // The same across a quote, a heading and a paragraph that a list item interrupts.
+    ['a lone backtick before a quote', 'it`s\n> %%secret: x%% `KEPT`\n'],
+    ['a lone backtick before a heading', 'it`s\n### %%secret: x%% Sub\n\n`KEPT`\n'],
+    ['a lone backtick before a list', 'Note it`s\n- %%secret: x%% `KEPT`\n'],
+    // As CommonMark pairs them, the second backtick closes the first span: the comment is text.
+    ['backticks paired in order', 'it`s `%%secret: x%%` KEPT\n'],
+    // A comment on the line of a closing fence hides, and the fence still closes.
+    ['a closing fence on its line', '```\nKEPT\n``` %%secret: x%%\n\nAfter: z\n'],
+  ])('hides a comment after %s', (_name, body) => {
+    const t = parse(`## A 2000\n\n${body}`);
+    const text = modelText(t);
+    expect(text).not.toContain('secret');
+    expect(text).toContain('KEPT');
+    expect(t.eras).toHaveLength(1);
   });
 });
