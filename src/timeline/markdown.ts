@@ -34,7 +34,7 @@ const parser = unified()
  * each a tree transform. Each walks the whole tree, so each runs only when
  * its syntax is in the note at all: most notes use one or two of them.
  */
-const transforms: Array<{ present: RegExp; processor: { runSync(tree: Root): Root } }> = [
+const transforms: Array<{ present: RegExp; processor: { runSync(tree: Root): unknown } }> = [
   { present: /==/u, processor: unified().use(remarkFlexibleMarkers, { markerClassName: () => [] }) },
   {
     present: /\[![\w-]+\]/u,
@@ -62,7 +62,8 @@ const transforms: Array<{ present: RegExp; processor: { runSync(tree: Root): Roo
 export function parseMarkdown(text: string): Root {
   const visible = stripComments(text);
   let tree = parser.parse(visible);
-  for (const { present, processor } of transforms) if (present.test(visible)) tree = processor.runSync(tree);
+  // Each transform changes the tree in place and returns it.
+  for (const { present, processor } of transforms) if (present.test(visible)) tree = processor.runSync(tree) as Root;
   resolveReferences(tree);
   return tree;
 }
