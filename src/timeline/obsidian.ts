@@ -27,8 +27,10 @@ export function stripComments(text: string): string {
   const spans = codeSpans(text);
   while (i < text.length) {
     if (lineStart) {
-      const line = /^[ \t]{0,3}(`{3,}|~{3,})/u.exec(text.slice(i, i + 64));
-      if (line) {
+      const line = FENCE.exec(text.slice(i, i + 64));
+      const end = text.indexOf('\n', i);
+      // A backtick fence's info string holds no backtick: ```a``` is inline code.
+      if (line && !(line[1]![0] === '`' && text.slice(i + line[0].length, end === -1 ? undefined : end).includes('`'))) {
         const marker = line[1]!;
         // A fence is never an inline code span: read as one, a closing fence
         // ran to the next block's opening fence and swapped inside and
@@ -36,7 +38,6 @@ export function stripComments(text: string): string {
         if (fence === null) {
           fence = marker;
           // The rest of an opening fence line is its info string.
-          const end = text.indexOf('\n', i);
           i = end === -1 ? text.length : end;
           continue;
         }
@@ -85,6 +86,13 @@ export function stripComments(text: string): string {
   }
   return out.join('');
 }
+
+/**
+ * A code fence at the start of a line, also inside quotes, callouts and
+ * list items (`> ````, `- ````, indented under a nested item): there too
+ * `%%` is code, and a fence missed there was read as an inline code span.
+ */
+const FENCE = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(`{3,}|~{3,})/u;
 
 /** Whether the character at `index` is escaped: an odd number of backslashes before it. */
 function escaped(text: string, index: number): boolean {
