@@ -72,6 +72,10 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
           wikiBase,
           asset: (path) => {
             const file = findAsset(dirname(filePath), path);
+            if (file && isActiveSvg(file)) {
+              logger.warn(`${label}: image ${path} is an SVG that holds script or external content; it is not published`);
+              return null;
+            }
             if (file) media.add(file);
             return file ? `${base}${registerMedia(file)}` : null;
           },
@@ -200,6 +204,18 @@ function findAsset(noteDir: string, path: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * An SVG is a document: opened by its own URL, its scripts would run on the
+ * site's origin (static hosts send no CSP with it). One that holds script,
+ * event handlers, foreign HTML or links out is not published at all; we do
+ * not try to clean it, since a partial SVG filter is easy to get wrong.
+ */
+function isActiveSvg(file: string): boolean {
+  if (!/\.svg$/iu.test(file)) return false;
+  const text = readFileSync(file, 'utf8');
+  return /<script|<foreignObject|<iframe|<embed|<object|<use\b|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["']?\s*(?!#)|<!ENTITY/iu.test(text);
 }
 
 /**

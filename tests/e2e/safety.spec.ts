@@ -243,16 +243,17 @@ test('the built HTML has no live markup of the note, and every page has the CSP'
 });
 
 test('images come only from the note’s folder', async ({ browser, site }) => {
-  // pixel.svg sits beside the note; ../../../package.json and ../english/input.md do not.
+  // dot.svg and pixel.svg sit beside the note; ../../../package.json and ../english/input.md do not.
+  // pixel.svg holds script: opened by its URL it would run on the site's origin, so it is not published.
   const media = readdirSync(join(site.outDir, '_media'));
   expect(media.length).toBeGreaterThan(0);
-  expect(media.filter((name) => !name.endsWith('-pixel.svg')), 'files copied from outside the note’s folder').toEqual([]);
+  expect(media.filter((name) => !name.endsWith('-dot.svg')), 'files copied from outside the note’s folder, or active SVG').toEqual([]);
 
   const era = await inspect(browser, site.url('eras/safe-era/'), site.base);
-  // `![pixel](pixel.svg)` and raw `<img src="pixel.svg">` are both served from the site.
-  const pixel = new RegExp(`^${site.base}_media/[0-9a-f]{8}-pixel\\.svg$`, 'u');
-  expect(era.images).toEqual([expect.stringMatching(pixel), expect.stringMatching(pixel)]);
-  expect(era.missingImages).toEqual(['[missing.png]']);
+  // `![dot](dot.svg)` and raw `<img src="dot.svg">` are both served from the site.
+  const dot = new RegExp(`^${site.base}_media/[0-9a-f]{8}-dot\\.svg$`, 'u');
+  expect(era.images).toEqual([expect.stringMatching(dot), expect.stringMatching(dot)]);
+  expect(era.missingImages).toEqual(['[missing.png]', '[pixel]']);
 
   const bad = await inspect(browser, site.url('eras/bad-urls/'), site.base);
   expect(bad.images.filter((src) => !src.startsWith(`${site.base}_media/`)), 'images served from elsewhere').toEqual([]);
