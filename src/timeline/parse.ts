@@ -31,6 +31,7 @@ interface DraftEra extends Omit<Era, 'slug'> {
 export function parseNote(source: string, options: ParseOptions): Timeline {
   const { file } = options;
   const text = normalise(source);
+  checkUnicode(text, file);
   checkFences(text, file);
   const tree = parseMarkdown(text);
   const lines = text.split('\n');
@@ -116,6 +117,26 @@ function footnotePages(body: readonly RootContent[], eras: readonly Era[]): Map<
 /** A BOM and CR or CRLF line endings would shift text; lines stay the same. */
 function normalise(source: string): string {
   return source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+}
+
+/**
+ * A lone UTF-16 surrogate cannot come from a UTF-8 file (readNote refuses
+ * those) but can from a string built in code; URL encoding a slug or link
+ * would then throw a bare URIError deep in rendering, so it is refused here,
+ * at its place.
+ */
+function checkUnicode(text: string, file: string): void {
+  if (text.isWellFormed()) return;
+  // With the `u` flag a well-formed pair is one code point: only lone halves match.
+  const index = /[\uD800-\uDFFF]/u.exec(text)?.index ?? 0;
+  const lines = text.slice(0, index).split('\n');
+  throw new TimelineError({
+    file,
+    line: lines.length,
+    column: [...lines[lines.length - 1]!].length + 1,
+    message: 'the note is not valid Unicode text: it holds a lone UTF-16 surrogate',
+    hint: 'save the note as UTF-8 text; a note built in code can be passed through `String.prototype.toWellFormed()`',
+  });
 }
 
 /** An opening `---` with no closing fence would otherwise read as a thematic break. */

@@ -49,6 +49,8 @@ const WORDS = [
   '模型', '序曲', '数据集', '开源', 'カタカナ', 'ひらがな', '한국어',
   '🎉', '👩‍💻', '🇯🇵', '🏳️‍🌈',
   'مرحبا', 'العالم', 'تاريخ ١٩٩٧', 'שלום', 'עולם', 'היסטוריה',
+  // Bidi controls (right-to-left mark, override) and zero-width characters.
+  '\u200fמ\u200f', '\u202eevil\u202c', 'zero\u200bwidth', 'a\u200db',
 ];
 const word = fc.oneof(
   { arbitrary: fc.constantFrom(...WORDS), weight: 3 },
@@ -268,10 +270,13 @@ const structuredNote: fc.Arbitrary<Piece> = fc
 
 /** Characters that mean something in Markdown, Obsidian or the parser. */
 const SYNTAX = [...'#：:()（）*_[]!`%=>-|~<\\/ \t\n\r\u00a0\u3000aZ1９9年之前？?'];
+/** A lone UTF-16 surrogate: no UTF-8 file holds one, a string built in code may. */
+const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
 const randomText = fc.oneof(
-  fc.string({ unit: fc.constantFrom(...SYNTAX), maxLength: 160 }),
-  fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.string({ unit: 'grapheme', maxLength: 80 }),
+  { arbitrary: fc.string({ unit: fc.constantFrom(...SYNTAX), maxLength: 160 }), weight: 4 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 80 }), weight: 2 },
+  { arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }), weight: 2 },
+  { arbitrary: fc.string({ unit: fc.oneof(fc.constantFrom(...SYNTAX), loneSurrogate), maxLength: 40 }), weight: 1 },
 );
 /** Random text, alone or under an era heading so that it reaches the era walk. */
 const randomNote: fc.Arbitrary<string> = fc
@@ -477,6 +482,15 @@ describe('counterexamples found by the properties', () => {
     expect(text).not.toContain('hidden');
     expect(text).not.toContain('secret');
     expect(text).toContain('%% kept in code %%');
+  });
+
+  it.each([
+    // Parser bug: a lone surrogate made URL encoding throw a bare URIError, not a TimelineError.
+    ['## \uD800 2000\n\n[[#\uD800 2000]]：x\n', 1, 4],
+    ['## A\n\n[[Other\uDC00]]：y\n', 3, 8],
+  ])('refuses a lone surrogate with a TimelineError at its place: %j', (source, line, column) => {
+    expect(() => parse(source)).toThrow(TimelineError);
+    expect(() => parse(source)).toThrow(expect.objectContaining({ line, column, hint: expect.stringContaining('UTF-8') }));
   });
 
   it.each([
