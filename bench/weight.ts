@@ -12,6 +12,8 @@ export interface PageWeight {
   html: number;
   css: number;
   js: number;
+  /** Entries on the page (era pages), to show that HTML grows with them alone. */
+  entries: number;
   /** Referenced assets that are not in the output (external URLs): not counted. */
   external: string[];
 }
@@ -30,7 +32,8 @@ export function pageWeight(outDir: string, page: string): PageWeight | null {
   const file = join(outDir, page);
   if (!existsSync(file)) return null;
   const html = readFileSync(file, 'utf8');
-  const weight: PageWeight = { page, html: Buffer.byteLength(html), css: 0, js: 0, external: [] };
+  const entries = html.match(/<li class="entry"/gu)?.length ?? 0;
+  const weight: PageWeight = { page, html: Buffer.byteLength(html), css: 0, js: 0, entries, external: [] };
   const seen = new Set<string>();
   const asset = (url: string): number => {
     if (/^(?:[a-z]+:)?\/\//iu.test(url) || url.startsWith('data:')) {

@@ -64,7 +64,8 @@ export function parseMarkdown(text: string): Root {
   let tree = parser.parse(visible);
   // Each transform changes the tree in place and returns it.
   for (const { present, processor } of transforms) if (present.test(visible)) tree = processor.runSync(tree) as Root;
-  resolveReferences(tree);
+  // Without a `[label]:` anywhere there is no definition to resolve.
+  if (/\[[^\]\n]+\]:/u.test(visible)) resolveReferences(tree);
   return tree;
 }
 
@@ -375,10 +376,14 @@ function resolveObsidian<T extends MdastNodes>(node: T, hooks: RenderHooks): T {
     return hooks.image({ url: image.url, alt: image.alt ?? '', title: image.title ?? null, position: positionOf(node) }) as unknown as T;
   }
   if ('children' in node) {
-    return {
-      ...node,
-      children: (node.children as MdastNodes[]).map((child) => resolveObsidian(child, hooks)),
-    } as T;
+    // Copy only what changes: most subtrees hold no Obsidian node, and this runs for every fragment.
+    const children = node.children as MdastNodes[];
+    let changed: MdastNodes[] | null = null;
+    for (let i = 0; i < children.length; i++) {
+      const next = resolveObsidian(children[i]!, hooks);
+      if (next !== children[i]) (changed ??= children.slice())[i] = next;
+    }
+    return changed ? ({ ...node, children: changed } as T) : node;
   }
   return node;
 }
