@@ -11,7 +11,8 @@ import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-repl
 
 /**
  * Blanks out `%%comments%%`, keeping every newline and column so that
- * positions in messages still match the note. Code (fenced, indented by a
+ * positions in messages still match the note (a comment that starts a
+ * line's content is removed instead: see below). Code (fenced, indented by a
  * fence, or inline) is left alone: there `%%` is literal, as in Obsidian.
  * A comment that is never closed runs to the end of the note, as in Obsidian.
  */
@@ -23,6 +24,9 @@ export function stripComments(text: string): string {
   let fence: string | null = null;
   const blank = (from: number, to: number) => {
     for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = ' ';
+  };
+  const remove = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = '';
   };
   const spans = codeSpans(text);
   while (i < text.length) {
@@ -76,7 +80,12 @@ export function stripComments(text: string): string {
     if (ch === '%' && text[i + 1] === '%') {
       const close = text.indexOf('%%', i + 2);
       const end = close === -1 ? text.length : close + 2;
-      blank(i, end);
+      // A comment that starts a line's content is removed, not blanked:
+      // blanked, `%%todo%% Title：desc` or `- %%x%% item` began with four
+      // spaces or more and read as an indented code block.
+      const lineBegin = text.lastIndexOf('\n', i - 1) + 1;
+      if (CONTENT_START.test(out.slice(lineBegin, i).join(''))) remove(i, end);
+      else blank(i, end);
       // Newlines inside the comment still end lines for fence detection.
       lineStart = text[end - 1] === '\n';
       i = end;
@@ -93,6 +102,9 @@ export function stripComments(text: string): string {
  * `%%` is code, and a fence missed there was read as an inline code span.
  */
 const FENCE = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(`{3,}|~{3,})/u;
+
+/** What may stand before a line's content: indentation, quote and list markers. */
+const CONTENT_START = /^[ \t]*(?:(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])[ \t]*)*$/u;
 
 /** Whether the character at `index` is escaped: an odd number of backslashes before it. */
 function escaped(text: string, index: number): boolean {

@@ -9,7 +9,7 @@
  * ending, and lets no script through.
  *
  * Each generated note comes as two texts: `src`, what the author wrote, and
- * `vis`, the same text with every `%%comment%%` blanked (newlines kept),
+ * `vis`, the same text with every `%%comment%%` removed (newlines kept),
  * i.e. what Obsidian shows. The expected body text is read from `vis`
  * independently of the parser (helpers.ts), so comments are known to be
  * hidden without asking the parser's own comment stripper.
@@ -17,6 +17,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNote, TimelineError, type LinkOptions, type Timeline } from '../../src/timeline/index.ts';
+import { generateNote } from '../../bench/generate.ts';
 import { bodyText, comparable, modelText, parse } from './helpers.ts';
 
 /** A bit of note text and what Obsidian shows of it. */
@@ -26,8 +27,8 @@ interface Piece {
 }
 
 const same = (text: string): Piece => ({ src: text, vis: text });
-/** A comment: hidden, its newlines kept so that the lines around it stay apart. */
-const hidden = (text: string): Piece => ({ src: text, vis: text.replace(/[^\n]/gu, ' ') });
+/** A comment: nothing is shown of it, but its newlines keep the lines around it apart. */
+const hidden = (text: string): Piece => ({ src: text, vis: text.replace(/[^\n]/gu, '') });
 const join = (pieces: readonly Piece[], separator = ''): Piece => ({
   src: pieces.map((p) => p.src).join(separator),
   vis: pieces.map((p) => p.vis).join(separator),
@@ -285,6 +286,16 @@ const randomText = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }), weight: 2 },
   { arbitrary: fc.string({ unit: fc.oneof(fc.constantFrom(...SYNTAX), loneSurrogate), maxLength: 40 }), weight: 1 },
 );
+/**
+ * Notes whose comments the pieces place for sure: a lone backtick changes
+ * which backticks pair into code, which the pieces cannot tell, so here it
+ * is an apostrophe (plain cases cover it).
+ */
+const unambiguous: fc.Arbitrary<Piece> = structuredNote.map(({ src, vis }) => ({
+  src: src.replaceAll('it`s', 'it’s'),
+  vis: vis.replaceAll('it`s', 'it’s'),
+}));
+
 /** Random text, alone or under an era heading so that it reaches the era walk. */
 const randomNote: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('', '## A 2000\n\n', '---\ntitle: x\n---\n## B\n'), randomText)
@@ -404,15 +415,33 @@ describe('properties of any note', () => {
   }, TIMEOUT);
 
   it('loses nothing: every visible character of the body lands once in the model, comments aside', () => {
-    // A lone backtick changes which backticks pair into code, which the
-    // pieces cannot tell: here it is an apostrophe (plain cases below).
-    const unambiguous = structuredNote.map(({ src, vis }) => ({ src: src.replaceAll('it`s', 'it’s'), vis: vis.replaceAll('it`s', 'it’s') }));
     fc.assert(
       fc.property(unambiguous, ({ src, vis }) => {
         const model = comparable(obsidianSyntax(modelText(parse(src))));
         expect(model).toBe(comparable(obsidianSyntax(embedsAsShown(bodyText(defaultCalloutTitles(vis))))));
       }),
       runs(250),
+    );
+  }, TIMEOUT);
+
+  it('reads a note with comments as the same note without them', () => {
+    // Structure, not just text: a hidden comment must not turn a line into code or split a paragraph.
+    const shape = (t: Timeline) =>
+      t.eras.map((era) => [
+        comparable(era.heading),
+        era.items.map((item) =>
+          item.kind === 'entry'
+            ? ['entry', comparable(item.title), item.yearLabel, comparable(item.description.text)]
+            : item.kind === 'subperiod'
+              ? ['subperiod', comparable(item.heading)]
+              : [item.kind, item.kind === 'block' ? item.type : '', comparable(item.content.text)],
+        ),
+      ]);
+    fc.assert(
+      fc.property(unambiguous, ({ src, vis }) => {
+        expect(shape(parse(src))).toEqual(shape(parse(vis)));
+      }),
+      runs(200),
     );
   }, TIMEOUT);
 
@@ -427,6 +456,19 @@ describe('properties of any note', () => {
         expect(comparable(obsidianSyntax(modelText(t)))).toBe(comparable(obsidianSyntax(bodyText(defaultCalloutTitles(source)))));
       }),
       runs(250),
+    );
+  }, TIMEOUT);
+
+  it('loses nothing of the benchmark’s synthetic notes, and gives each entry line an entry', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 150 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (count, seed) => {
+        const source = generateNote({ entries: count, seed });
+        const t = parse(source);
+        expect(t.eras.flatMap((e) => e.items.filter((i) => i.kind === 'entry'))).toHaveLength(count);
+        expect(t.warnings).toEqual([]);
+        expect(comparable(obsidianSyntax(modelText(t)))).toBe(comparable(obsidianSyntax(bodyText(source))));
+      }),
+      runs(30),
     );
   }, TIMEOUT);
 
@@ -515,6 +557,22 @@ describe('counterexamples found by the properties', () => {
     expect(text).not.toContain('hidden');
     expect(text).not.toContain('secret');
     expect(text).toContain('%% kept in code %%');
+  });
+
+  it.each([
+    // Parser bug: blanked, a comment that starts a line's content left four
+    // spaces or more there, and the line read as an indented code block.
+    ['%%todo%% Title：desc', 'entry'],
+    ['- %%secret: x%% Title：desc', 'entry'],
+    ['1. %%secret%%   Title：desc', 'entry'],
+    ['> %%note%% Title：desc', 'blockquote'],
+    ['X: y\n\n%%a%% %%b%% Title：desc', 'entry'],
+  ])('reads %j as if its comment were not there', (body, kind) => {
+    const items = parse(`## A 2000\n\n${body}\n`).eras[0]!.items;
+    const last = items[items.length - 1]!;
+    expect(last.kind === 'block' ? last.type : last.kind).toBe(kind);
+    if (last.kind === 'entry') expect(last).toMatchObject({ title: 'Title', description: { text: 'desc' } });
+    if (last.kind === 'block') expect(last.content.html).not.toContain('<pre>');
   });
 
   it.each([
