@@ -15,13 +15,12 @@
  * The sites that global-setup.ts serves (default, base, hostile) are
  * reused; the others are built here, each with its own Astro cache.
  */
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 // Playwright's own `test`: these tests open files of a build, not a served site.
 import { expect, test, type Browser } from '@playwright/test';
+import { buildSiteTo } from '../support/build-site.ts';
 import { ROOT, SITES_DIR } from './browser.mjs';
 import { runningSites } from './fixtures.ts';
 
@@ -56,38 +55,14 @@ const CASES: Case[] = NOTES.flatMap(([name, note]): Case[] => [
 
 const BUILD_TIMEOUT = 6 * 60_000;
 
-/** `npm run build` of a note into tests/.sites/validate/<name>/dist, with a cache of its own. */
+/** A build of a note into tests/.sites/validate/<name>/dist, with a cache of its own. */
 async function build(c: Case): Promise<string> {
   const dir = join(SITES_DIR, 'validate', c.name);
-  const outDir = join(dir, 'dist');
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const cacheDir = mkdtempSync(join(tmpdir(), 'timeline-validate-cache-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_NOTE: c.note, ASTRO_CACHE_DIR: cacheDir };
-  for (const name of ['BASE_PATH', 'SITE_URL', 'GARDEN_URL', 'WIKI_BASE_URL']) delete env[name];
-  if (c.base !== '/') env['BASE_PATH'] = c.base;
-  if (c.site) env['SITE_URL'] = c.site;
-  const logFile = join(dir, 'build.log');
-  const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', fd, fd],
-  });
-  closeSync(fd);
-  const timer = setTimeout(() => child.kill('SIGKILL'), BUILD_TIMEOUT);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', resolve);
-  }).finally(() => {
-    clearTimeout(timer);
-    rmSync(cacheDir, { recursive: true, force: true });
-  });
-  if (code !== 0) {
-    const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-30).join('\n');
-    throw new Error(`building ${c.name} failed (exit ${code}); log: ${logFile}\n${tail}`);
-  }
-  return outDir;
+  const vars: Record<string, string> = { TIMELINE_NOTE: c.note };
+  if (c.base !== '/') vars['BASE_PATH'] = c.base;
+  if (c.site) vars['SITE_URL'] = c.site;
+  return buildSiteTo(vars, { outDir: join(dir, 'dist'), logFile: join(dir, 'build.log'), timeout: BUILD_TIMEOUT });
 }
 
 /** Every file under a folder, relative, with `/`. */
