@@ -2,12 +2,30 @@ import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import type { Entry, Era, NoteMeta, Period, Rich } from '../timeline/index.ts';
 
-/** A span of years; see `Period` in the parser. */
+/** A point in time; see `DatePoint` in the parser. */
+export const datePointSchema = z.object({
+  /** Astronomical year (1 BC is 0); the first year of a decade, century or millennium. */
+  year: z.number().int(),
+  /** 1–12, when given. */
+  month: z.number().int().min(1).max(12).nullable(),
+  /** 1–31, when given. */
+  day: z.number().int().min(1).max(31).nullable(),
+  /** The unit the point names. */
+  precision: z.enum(['day', 'month', 'year', 'decade', 'century', 'millennium']),
+  /** Written as approximate (`c.`, `约`, `頃`). */
+  approximate: z.boolean(),
+});
+
+/** A date or span; see `Period` in the parser. */
 export const periodSchema = z.object({
-  /** First year, or null for an open or unknown start. */
+  /** First astronomical year covered, or null for an open, unknown or undated start. */
   from: z.number().int().nullable(),
-  /** Last year, or null for an open or unknown end. */
+  /** Last astronomical year covered, or null for an open, unknown or undated end. */
   to: z.number().int().nullable(),
+  /** The first point as written. */
+  start: datePointSchema.nullable(),
+  /** The last point as written. */
+  end: datePointSchema.nullable(),
   /** The start is open (`2021 及之前`). */
   fromOpen: z.boolean(),
   /** The end is ongoing (`未来`), unknown (`？？？？`) or closed (false). */

@@ -63,6 +63,8 @@ export interface EntryParts {
   titleText: string;
   yearLabel: string | null;
   period: Period | null;
+  /** The date was a range written backwards (`1990–1980`): kept as written, undated. */
+  reversed: boolean;
   /** The URL of a title that is wholly a Markdown link. */
   link: string | null;
   /** The target of a title that is wholly a wiki link. */
@@ -85,7 +87,7 @@ export function readEntry(nodes: readonly PhrasingContent[]): EntryParts | null 
   const description = trimLine(split.description);
 
   title = unwrapEmphasis(title);
-  const { nodes: bare, yearLabel, period } = takeYear(title);
+  const { nodes: bare, yearLabel, period, reversed } = takeYear(title);
   title = unwrapEmphasis(bare);
 
   let link: string | null = null;
@@ -98,7 +100,7 @@ export function readEntry(nodes: readonly PhrasingContent[]): EntryParts | null 
   }
   const titleText = plainText(title).trim();
   if (!titleText && !yearLabel) return null;
-  return { title, titleText, yearLabel, period, link, wikiTarget, description };
+  return { title, titleText, yearLabel, period, reversed, link, wikiTarget, description };
 }
 
 function splitAtSeparator(
@@ -142,11 +144,12 @@ function takeYear(nodes: PhrasingContent[]): {
   nodes: PhrasingContent[];
   yearLabel: string | null;
   period: Period | null;
+  reversed: boolean;
 } {
   const last = nodes[nodes.length - 1];
-  if (last?.type !== 'text') return { nodes, yearLabel: null, period: null };
-  const { title, period } = splitTitleYear(last.value);
-  if (!period) return { nodes, yearLabel: null, period: null };
+  if (last?.type !== 'text') return { nodes, yearLabel: null, period: null, reversed: false };
+  const { title, period, reversed } = splitTitleYear(last.value);
+  if (!period) return { nodes, yearLabel: null, period: null, reversed: false };
   const rest = title ? [...nodes.slice(0, -1), { ...last, value: title }] : nodes.slice(0, -1);
-  return { nodes: trimLine(rest), yearLabel: period.label, period };
+  return { nodes: trimLine(rest), yearLabel: period.label, period, reversed: reversed === true };
 }

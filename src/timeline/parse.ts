@@ -5,7 +5,7 @@ import { detectLanguage } from './lang.ts';
 import { readEntry, splitLines, type EntryParts } from './lines.ts';
 import { linkHooks, type LinkOptions } from './links.ts';
 import { parseMarkdown, plainText, renderBlocks, renderInline, type RenderHooks } from './markdown.ts';
-import { splitHeadingPeriod } from './period.ts';
+import { periodBounds, splitHeadingPeriod } from './period.ts';
 import { Slugger } from './slug.ts';
 import type { Diagnostic, Entry, Era, EraItem, Period, Position, Rich, Timeline } from './types.ts';
 import { safeUrl } from './url.ts';
@@ -170,7 +170,7 @@ interface WalkContext {
 function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
   const eras: DraftEra[] = [];
   let era: DraftEra | undefined;
-  let subPeriod: Period | null = null;
+  let subPeriod: SubPeriodContext | null = null;
   let group = 0;
 
   const push = (item: EraItem) => era!.items.push(item);
@@ -188,10 +188,12 @@ function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
 
     if (node.type === 'heading' && node.depth === 3) {
       const heading = plainText([node]).trim();
-      const { name, period } = splitHeadingPeriod(heading);
+      const { name, period, reversed } = splitHeadingPeriod(heading);
       if (!heading) warnEmptyHeading(node, ctx);
-      subPeriod = period;
-      push({ kind: 'subperiod', id: '', heading, name, period, group, position: positionOf(node, ctx) });
+      const position = positionOf(node, ctx);
+      if (reversed) warnReversed(period!.label, position.line, ctx);
+      subPeriod = { heading, period };
+      push({ kind: 'subperiod', id: '', heading, name, period, group, position });
       continue;
     }
 
@@ -231,7 +233,8 @@ function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
 function startEra(node: Heading, ordinal: number, ctx: WalkContext): DraftEra {
   const heading = plainText([node]).trim();
   if (!heading) warnEmptyHeading(node, ctx);
-  const { name, period } = splitHeadingPeriod(heading);
+  const { name, period, reversed } = splitHeadingPeriod(heading);
+  if (reversed) warnReversed(period!.label, positionOf(node, ctx).line, ctx);
   return {
     ordinal,
     heading,
@@ -242,6 +245,56 @@ function startEra(node: Heading, ordinal: number, ctx: WalkContext): DraftEra {
     position: positionOf(node, ctx),
     headingNode: node,
   };
+}
+
+/** A `###` heading the entries below it stand under. */
+interface SubPeriodContext {
+  heading: string;
+  period: Period | null;
+}
+
+/** Where `text` starts on a line of the note (1-based), else where the line's text starts. */
+function columnOf(text: string, line: number, ctx: WalkContext): number {
+  const at = (ctx.lines[line - 1] ?? '').indexOf(text);
+  return at === -1 ? firstColumn(ctx.lines, line) : at + 1;
+}
+
+/** A range whose end comes before its start is kept as written, undated, and said. */
+function warnReversed(label: string, line: number, ctx: WalkContext): void {
+  ctx.warnings.push({
+    file: ctx.file,
+    line,
+    column: columnOf(label, line, ctx),
+    message: `the period “${label}” ends before it starts; it is shown as written but not placed in time`,
+    hint: 'write the earlier date first (`1914–1918`); for years before the common era mark them, e.g. `490–479 BC`',
+  });
+}
+
+/**
+ * An entry dated outside the period it stands under (its `###` sub-period,
+ * else its era) is most likely a typo: said at its line, the build goes on.
+ * Open and unknown ends bound nothing.
+ */
+function warnOutside(entry: Entry, era: DraftEra, subPeriod: SubPeriodContext | null, ctx: WalkContext): void {
+  if (entry.dateSource !== 'title' || !entry.date) return;
+  const container = subPeriod?.period?.start || subPeriod?.period?.end ? subPeriod : null;
+  const period = container ? container.period : era.period;
+  if (!period) return;
+  const outer = periodBounds(period);
+  const inner = periodBounds(entry.date);
+  // A tiny slack: fractions of a year are sums of floats.
+  const eps = 1e-6;
+  const before = outer.lo !== null && inner.lo !== null && inner.lo < outer.lo - eps;
+  const after = outer.hi !== null && inner.hi !== null && inner.hi > outer.hi + eps;
+  if (!before && !after) return;
+  const where = container ? `its sub-period “${container.heading}”` : `its era “${era.heading}”`;
+  ctx.warnings.push({
+    file: ctx.file,
+    line: entry.position.line,
+    column: entry.position.column,
+    message: `“${entry.title}” (${entry.yearLabel ?? entry.date.label}) lies outside ${where}`,
+    hint: `check the date for a typo, or move the entry under the ${container ? '`###` heading' : 'era'} whose period holds it`,
+  });
 }
 
 function warnEmptyHeading(node: Heading, ctx: WalkContext): void {
@@ -259,7 +312,7 @@ function isWhollyEmphasised(node: Paragraph): boolean {
 }
 
 /** Each line of a paragraph is an entry or, if it is not, a note. */
-function readParagraph(node: Paragraph, group: number, era: DraftEra, subPeriod: Period | null, ctx: WalkContext): void {
+function readParagraph(node: Paragraph, group: number, era: DraftEra, subPeriod: SubPeriodContext | null, ctx: WalkContext): void {
   const lines = splitLines(node.children, node.position?.start.line ?? 1);
   let pendingNote: { nodes: PhrasingContent[]; position: Position } | null = null;
   const flushNote = () => {
@@ -285,7 +338,7 @@ function readParagraph(node: Paragraph, group: number, era: DraftEra, subPeriod:
 }
 
 /** Each list item that reads as an entry is one; runs of other items stay a list. */
-function readList(node: List, group: number, era: DraftEra, subPeriod: Period | null, ctx: WalkContext): void {
+function readList(node: List, group: number, era: DraftEra, subPeriod: SubPeriodContext | null, ctx: WalkContext): void {
   let run: ListItem[] = [];
   let runStart = node.start ?? 1;
   let index = 0;
@@ -318,15 +371,19 @@ function entryFrom(
   extraBlocks: RootContent[],
   group: number,
   era: DraftEra,
-  subPeriod: Period | null,
+  subPeriod: SubPeriodContext | null,
   position: Position,
   ctx: WalkContext,
 ): Entry {
   const description = extraBlocks.length
     ? ctx.render.blocks([{ type: 'paragraph', children: parts.description }, ...extraBlocks])
     : ctx.render.inline(parts.description);
-  const date = parts.period ?? subPeriod ?? era.period;
-  const dateSource = parts.period ? 'title' : subPeriod ? 'subperiod' : era.period ? 'era' : 'none';
+  const sub = subPeriod?.period ?? null;
+  if (parts.reversed) warnReversed(parts.yearLabel ?? '', position.line, ctx);
+  // A reversed date stays the entry's own, shown as written; it has no dates, so it places nothing.
+  const own = parts.period;
+  const date = own ?? sub ?? era.period;
+  const dateSource = own ? 'title' : sub ? 'subperiod' : era.period ? 'era' : 'none';
   let link: string | null = null;
   if (parts.link !== null) {
     link = safeUrl(parts.link);
@@ -355,6 +412,7 @@ function entryFrom(
   ctx.render.later((hooks) => {
     entry.titleHtml = renderInline(parts.title, hooks).html || (parts.yearLabel ?? '');
   });
+  warnOutside(entry, era, subPeriod, ctx);
   return entry;
 }
 

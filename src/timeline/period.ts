@@ -1,74 +1,26 @@
+import { endTime, MAX_DATE_LENGTH, readDate, startTime } from './dates.ts';
 import type { Period } from './types.ts';
 
-/*
- * Periods are read with regular expressions on purpose: no maintained library
- * reads mixed Chinese/English year spans such as `2021 及之前` or `2023-？？？？`.
- * Years have three or four digits so that model names (`GPT3`, `Claude3.7`)
- * are never read as dates; a decade is `1970s` or `1970年代`.
- */
-const YEAR = String.raw`(\d{3,4})(s|年代)?年?`;
-const OPEN_END = String.raw`(未来|至今|现今|如今|现在|今天|今|present|now|today|ongoing|future|[?？]+)`;
-const UNKNOWN = String.raw`([?？]+)`;
-const BEFORE_SUFFIX = String.raw`(?:及之前|及以前|之前|以前|or earlier|and earlier|or before|and before|before|earlier)`;
-const BEFORE_PREFIX = String.raw`(?:before|until|up to|pre-|早于)`;
-const SEPARATOR = String.raw`(?:\s*(?:-|–|—|~|～|至|到)\s*|\s+(?:to|till|until)\s+)`;
-
-/**
- * Alternatives, each anchored at both ends of the text. Order matters:
- * longest first. Anchored at the start too, not only checked to match there:
- * a heading is tried from each of its words, and an unanchored search from
- * each word to the end made long headings take quadratic time.
- */
-const FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Omit<Period, 'label'> }> = [
-  {
-    // 1997-2014, 1970s–1990s, 1920 to 1929
-    re: new RegExp(`^${YEAR}${SEPARATOR}${YEAR}$`, 'iu'),
-    read: (m) => ({ from: Number(m[1]), to: lastYear(m[3]!, m[4]), fromOpen: false, toOpen: false }),
-  },
-  {
-    // 2025 - 未来, 2023-？？？？, 1990 to present
-    re: new RegExp(`^${YEAR}${SEPARATOR}${OPEN_END}$`, 'iu'),
-    read: (m) => ({
-      from: Number(m[1]),
-      to: null,
-      fromOpen: false,
-      toOpen: /^[?？]+$/u.test(m[3]!) ? 'unknown' : 'ongoing',
-    }),
-  },
-  {
-    // ？？？？-2021
-    re: new RegExp(`^${UNKNOWN}${SEPARATOR}${YEAR}$`, 'iu'),
-    read: (m) => ({ from: null, to: lastYear(m[2]!, m[3]), fromOpen: true, toOpen: false }),
-  },
-  {
-    // 2021 及之前, 1900 and earlier
-    re: new RegExp(`^${YEAR}\\s*${BEFORE_SUFFIX}$`, 'iu'),
-    read: (m) => ({ from: null, to: lastYear(m[1]!, m[2]), fromOpen: true, toOpen: false }),
-  },
-  {
-    // before 1900
-    re: new RegExp(`^${BEFORE_PREFIX}\\s*${YEAR}$`, 'iu'),
-    read: (m) => ({ from: null, to: lastYear(m[1]!, m[2]), fromOpen: true, toOpen: false }),
-  },
-  {
-    // 2022, 1980s, 1970年代
-    re: new RegExp(`^${YEAR}$`, 'iu'),
-    read: (m) => ({ from: Number(m[1]), to: lastYear(m[1]!, m[2]), fromOpen: false, toOpen: false }),
-  },
-];
-
-function lastYear(year: string, decade: string | undefined): number {
-  return decade ? Number(year) + 9 : Number(year);
+/** Reads a period that makes up the whole of `text`, e.g. `2025 - 未来`, `490 BC`, `1911年10月10日`. */
+export function parsePeriod(text: string): Period | null {
+  return readPeriod(text)?.period ?? null;
 }
 
-/** Reads a period that makes up the whole of `text`, e.g. `2025 - 未来`. */
-export function parsePeriod(text: string): Period | null {
+/** A period read from text; `reversed` when its end comes before its start. */
+export interface PeriodReading {
+  /** The period; a reversed one is kept with its label but no dates. */
+  period: Period;
+  /** The end comes before the start (`1990–1980`): the caller warns. */
+  reversed: boolean;
+}
+
+/** Like {@link parsePeriod}, and says whether the range was written backwards. */
+export function readPeriod(text: string): PeriodReading | null {
   const trimmed = text.trim();
-  for (const form of FORMS) {
-    const match = form.re.exec(trimmed);
-    if (match && match.index === 0) return { ...form.read(match), label: trimmed };
-  }
-  return null;
+  const reading = readDate(trimmed);
+  if (!reading) return null;
+  const { reversed, ...dates } = reading;
+  return { period: { ...dates, label: trimmed }, reversed };
 }
 
 const PARENTHESISED = /[（(]([^（()）]*)[)）]\s*$/u;
@@ -77,19 +29,25 @@ const PARENTHESISED = /[（(]([^（()）]*)[)）]\s*$/u;
  * Splits a heading into its name and the period that ends it:
  * `序曲 2022`, `前奏 2021 及之前`, `The Jazz Age (1920–1929)`, `1980s`.
  */
-export function splitHeadingPeriod(heading: string): { name: string; period: Period | null } {
+export function splitHeadingPeriod(heading: string): { name: string; period: Period | null; reversed?: true } {
   const text = heading.trim();
   const paren = PARENTHESISED.exec(text);
   if (paren) {
-    const period = parsePeriod(paren[1]!);
-    if (period) return { name: nameBefore(text, paren.index), period };
+    const read = readPeriod(paren[1]!);
+    if (read) return withReversed({ name: nameBefore(text, paren.index), period: read.period }, read.reversed);
   }
   // Try each word boundary from the left, so that the longest period wins.
+  // Only the last MAX_DATE_LENGTH characters can hold one: linear in the heading.
   for (const start of boundaries(text)) {
-    const period = parsePeriod(text.slice(start));
-    if (period) return { name: nameBefore(text, start), period };
+    if (text.length - start > MAX_DATE_LENGTH) continue;
+    const read = readPeriod(text.slice(start));
+    if (read) return withReversed({ name: nameBefore(text, start), period: read.period }, read.reversed);
   }
   return { name: text, period: null };
+}
+
+function withReversed<T extends object>(value: T, reversed: boolean): T & { reversed?: true } {
+  return reversed ? { ...value, reversed: true } : value;
 }
 
 /**
@@ -114,8 +72,11 @@ function boundaries(text: string): number[] {
     if (/\s/u.test(text[i]!) && i + 1 < text.length && !/\s/u.test(text[i + 1]!)) offsets.push(i + 1);
   }
   // A period glued to a CJK name (`序曲2022`) still counts.
-  const glued = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}](?=\d{3,4})/u.exec(text);
-  if (glued) offsets.push(glued.index + glued[0].length);
+  // Only the last MAX_DATE_LENGTH characters are looked at: the caller skips the rest.
+  const window = Math.max(0, text.length - MAX_DATE_LENGTH - 1);
+  const glued = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}](?=\d{3,4}|\d{1,2}世[纪紀]|公元|前\d|紀元|西暦|约|約)/gu;
+  glued.lastIndex = window;
+  for (let m = glued.exec(text); m; m = glued.exec(text)) offsets.push(m.index + m[0].length);
   return offsets.sort((a, b) => a - b);
 }
 
@@ -123,11 +84,26 @@ function boundaries(text: string): number[] {
  * Splits the year off the end of an entry title: `LSTM（1997）` gives
  * `LSTM` and 1997. A parenthesis that holds no year stays in the title.
  */
-export function splitTitleYear(title: string): { title: string; period: Period | null } {
+export function splitTitleYear(title: string): { title: string; period: Period | null; reversed?: true } {
   const paren = PARENTHESISED.exec(title);
   if (paren) {
-    const period = parsePeriod(paren[1]!);
-    if (period) return { title: title.slice(0, paren.index).trimEnd(), period };
+    const read = readPeriod(paren[1]!);
+    if (read) return withReversed({ title: title.slice(0, paren.index).trimEnd(), period: read.period }, read.reversed);
   }
   return { title, period: null };
+}
+
+/**
+ * The span a period covers on one continuous scale of years, BCE and CE
+ * alike (astronomical years, months and days as fractions): from the start
+ * of its first unit to the end of its last. An open or unknown end is null.
+ */
+export function periodBounds(period: Period | null): { lo: number | null; hi: number | null } {
+  if (!period) return { lo: null, hi: null };
+  const { start, end, from, to } = period;
+  // `from`/`to` narrow a part of a unit (`early 20th century`); months and days are finer than years.
+  const lo = start ? (from !== null && from !== start.year ? from : startTime(start)) : null;
+  const fine = end?.precision === 'day' || end?.precision === 'month';
+  const hi = end ? (to !== null && !fine ? to + 1 : endTime(end)) : null;
+  return { lo, hi };
 }

@@ -3,12 +3,26 @@
  * so that the Content Layer can store it and tests can compare it.
  */
 
-/** A span of years read from a heading or an entry title. */
+import type { DatePoint } from './dates.ts';
+
+export type { DatePoint, Precision } from './dates.ts';
+
+/**
+ * A date or span read from a heading or an entry title: a point (`1969-07-20`,
+ * `c. 1450`, `9世纪`) is a period whose start and end are that point.
+ */
 export interface Period {
-  /** First year, or `null` when the period has an open or unknown start. */
+  /**
+   * First astronomical year covered (1 BC is 0), or `null` when the period
+   * has an open or unknown start, or is undated (a reversed range).
+   */
   from: number | null;
-  /** Last year, or `null` when the period has an open or unknown end. */
+  /** Last astronomical year covered, or `null` like `from`. */
   to: number | null;
+  /** The first point as written, or `null` when the start is open or unknown. */
+  start: DatePoint | null;
+  /** The last point as written (a decade or century names its whole unit), or `null`. */
+  end: DatePoint | null;
   /** How the start reads when `from` is null: `open` (及之前, before). */
   fromOpen: boolean;
   /** How the end reads when `to` is null: `ongoing` (未来, present) or `unknown` (？？？？). */

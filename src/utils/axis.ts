@@ -1,4 +1,15 @@
 import type { PeriodData } from '../schemas/timeline.ts';
+import { periodBounds } from '../timeline/period.ts';
+
+/**
+ * Where a period sits on the axis's scale of years (BCE and CE alike,
+ * months and days as fractions): its start, else its end.
+ * `1969-07-20` → 1969.55, `490 BC` → -489.
+ */
+export function periodTime(period: PeriodData | null): number | null {
+  const { lo, hi } = periodBounds(period);
+  return lo ?? (hi === null ? null : (period?.to ?? hi));
+}
 
 /** What the axis needs of one era. */
 export interface AxisEra {
@@ -6,7 +17,10 @@ export interface AxisEra {
   ordinal: number;
   name: string;
   period: PeriodData | null;
-  /** Each entry's own year (from its title or sub-period), or null when dated only by its era. */
+  /**
+   * Each entry's own time on the scale of {@link periodTime} (a year, with
+   * months and days as fractions), or null when dated only by its era.
+   */
   entryYears: Array<number | null>;
 }
 
@@ -88,15 +102,18 @@ export function layoutAxis(eras: readonly AxisEra[], options: AxisLayoutOptions)
 /** Entries with years sit at their year within the era's span; the rest spread evenly, in order. */
 function ticks(era: AxisEra, x: number, width: number, bin: number): AxisTick[] {
   const years = era.entryYears.filter((y): y is number => y !== null);
-  const lo = Math.min(era.period?.from ?? Infinity, ...years);
-  const hi = Math.max(era.period?.to ?? -Infinity, ...years);
-  const span = Number.isFinite(lo) && Number.isFinite(hi) ? hi - lo : 0;
+  // Whole years as before; once an entry has a month or day, the era's last year counts to its end.
+  const fractional = years.some((y) => !Number.isInteger(y));
+  const span = periodBounds(era.period);
+  const lo = Math.min(span.lo ?? Infinity, ...years);
+  const hi = Math.max(span.hi === null ? -Infinity : fractional ? span.hi : span.hi - 1, ...years);
+  const range = Number.isFinite(lo) && Number.isFinite(hi) ? hi - lo : 0;
   const inset = Math.min(8, width / 4);
   const inner = Math.max(0, width - inset * 2);
   const n = era.entryYears.length;
   const bins = new Map<number, number>();
   era.entryYears.forEach((year, i) => {
-    const t = year !== null && span > 0 ? (year - lo) / span : n === 1 ? 0.5 : i / (n - 1);
+    const t = year !== null && range > 0 ? (year - lo) / range : n === 1 ? 0.5 : i / (n - 1);
     const at = x + inset + t * inner;
     const key = Math.round(at / bin);
     bins.set(key, (bins.get(key) ?? 0) + 1);

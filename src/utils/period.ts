@@ -1,25 +1,30 @@
 import type { PeriodData } from '../schemas/timeline.ts';
 import type { UiStrings } from '../i18n/ui.ts';
+import { formatPoint, pointDatetime } from '../timeline/date-format.ts';
 
-/** A compact period for tight places (the axis, the overview): `1997–2014`, `2025–`, `…–2021`. */
-export function shortPeriod(period: PeriodData | null, t: UiStrings): string {
+/**
+ * A compact period for tight places (the axis, the overview), in the note's
+ * language: `1997–2014`, `2025–`, `…–2021`, `490 BC–AD 14`, `公元前475年–公元前221年`,
+ * `Jul 1914–Nov 1918`. An undated period (a reversed range) shows as written.
+ */
+export function shortPeriod(period: PeriodData | null, lang: string, t: UiStrings): string {
   if (!period) return '';
-  const from = period.from === null ? (period.fromOpen ? '…' : '?') : String(period.from);
-  if (period.to === null) return `${from}–${period.toOpen === 'unknown' ? t.unknownEnd : ''}`;
-  if (period.from === period.to) return from;
-  return `${from}–${period.to}`;
+  if (!period.start && !period.end && !period.fromOpen && !period.toOpen) return period.label;
+  const from = period.start ? formatPoint(period.start, lang) : period.fromOpen ? '…' : '?';
+  if (!period.end) return `${from}–${period.toOpen === 'unknown' ? t.unknownEnd : ''}`;
+  const to = formatPoint(period.end, lang);
+  return from === to ? from : `${from}–${to}`;
 }
 
-/** The first year a period covers, if it has one. */
-export function firstYear(period: PeriodData | null): number | null {
-  return period?.from ?? period?.to ?? null;
+/** The first point of a period in the note's language, for the shortest label. */
+export function firstLabel(period: PeriodData | null, lang: string): string {
+  const point = period?.start ?? period?.end;
+  return point ? formatPoint(point, lang) : '';
 }
 
-/** A machine-readable `datetime` for a period (`<time>`), when it has a single meaning. */
+/** A machine-readable `datetime` for a period (`<time>`), when it is one exact point; none for BCE. */
 export function periodDatetime(period: PeriodData | null): string | undefined {
-  if (!period) return undefined;
-  if (period.from !== null && period.from === period.to) return String(period.from).padStart(4, '0');
-  return undefined;
+  return period ? pointDatetime(period.start, period.end) : undefined;
 }
 
 /**

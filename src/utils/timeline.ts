@@ -1,5 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { AxisEra } from './axis.ts';
+import { periodTime, type AxisEra } from './axis.ts';
 import { devError } from '../loaders/dev-error.ts';
 
 export type EraEntry = CollectionEntry<'eras'>;
@@ -69,7 +69,7 @@ function computeAxisEras(timeline: SiteTimeline): AxisEra[] {
     name: era.data.name || era.data.heading,
     period: era.data.period,
     entryYears: (timeline.entriesByEra.get(era.id) ?? []).map(({ data }) =>
-      data.dateSource === 'title' || data.dateSource === 'subperiod' ? (data.date?.from ?? data.date?.to ?? null) : null,
+      data.dateSource === 'title' || data.dateSource === 'subperiod' ? periodTime(data.date) : null,
     ),
   }));
 }

@@ -7,6 +7,8 @@
  * out. No Astro import, so it runs in unit tests as it does in the build.
  */
 import type { EntryData, EraData, NoteData, PeriodData } from '../schemas/timeline.ts';
+import { historicalYear } from '../timeline/date-format.ts';
+import type { DatePoint } from '../timeline/dates.ts';
 
 /** A TimelineJS date. Only `year` is required; it may be a number or a numeric string. */
 export interface TimelineJsDate {
@@ -102,12 +104,37 @@ export interface TimelineJsResult {
   skipped: string[];
 }
 
-/** The first and last year a period names, or null when it names none. */
+/** The first and last astronomical year a period names, or null when it names none. */
 function years(period: PeriodData | null | undefined): { first: number; last: number } | null {
   const first = period?.from ?? period?.to ?? null;
   const last = period?.to ?? period?.from ?? null;
   return first === null || last === null ? null : { first, last };
 }
+
+/**
+ * A TimelineJS date: historical years, negative for BCE (TimelineJS shows
+ * -490 as "490 BCE"; there is no year 0), with the month and day when the
+ * point has them.
+ */
+function tlDate(year: number, point: DatePoint | null | undefined, useMonthDay = true): TimelineJsDate {
+  const date: TimelineJsDate = { year: historicalYear(year) };
+  if (useMonthDay && point && point.year === year && point.month !== null) {
+    date.month = point.month;
+    if (point.day !== null) date.day = point.day;
+  }
+  return date;
+}
+
+/** Whether a period is more than its one start point: a range, a decade, a century. */
+function spans(period: PeriodData): boolean {
+  const { start, end, from, to } = period;
+  if (!start || !end || from === null || to === null) return false;
+  if (to > from) return true;
+  return start.month !== end.month || start.day !== end.day;
+}
+
+/** The last day of a month, for era ends: any year's (February's 28 is safe). */
+const daysIn = (month: number): number => (month === 2 ? 28 : [4, 6, 9, 11].includes(month) ? 30 : 31);
 
 const escapeAttribute = (value: string): string =>
   value.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
@@ -122,9 +149,12 @@ const escapeText = escapeAttribute;
  *   anchor id (unique in the note), `group` its era's name, the headline its
  *   title (wrapped in a link when it has one), the text its sanitized
  *   description HTML, `display_date` its period as written.
- * - Dates are years. An entry dated by an open period (`2021 及之前`,
- *   `2025 - 未来`) gets the one year it names as its start and no end; an
- *   end date is given only when the period spans more than one year.
+ * - Years are historical, negative for BCE (490 BC is -490: TimelineJS
+ *   shows it as "490 BCE"), with `month` and `day` where the note gives
+ *   them. An entry dated by an open period (`2021 及之前`, `2025 - 未来`)
+ *   gets the one date it names as its start and no end; an end date is
+ *   given only when the period is more than its start (a range, a decade, a
+ *   century: `9世纪` runs 800 to 899).
  * - An entry with no date at all starts at its era's first year; when the era
  *   has no years either it is left out and listed in `skipped` (TimelineJS
  *   rejects events without a start date).
@@ -133,8 +163,9 @@ const escapeText = escapeAttribute;
  *   (`未来`) lasts until `currentYear`, as "ongoing" means "still going when
  *   the site was built"; an unknown end (`？？？？`) lasts until the era's
  *   latest entry year, else its start year. A span never runs backwards.
- *   Era dates run from 1 January of the first year to 31 December of the
- *   last, so that a one-year era is not empty (TimelineJS rejects those).
+ *   Era dates run from the first day of the first unit (1 January of a
+ *   year) to the last day of the last (31 December), so that a one-year
+ *   era is not empty (TimelineJS rejects those).
  *
  * TimelineJS itself slugifies `unique_id` to `[a-z0-9-]`: anchors in other
  * scripts (`#序曲-1`) become ids it makes up, still unique.
@@ -170,9 +201,12 @@ export function toTimelineJs(source: TimelineJsSource, options: TimelineJsOption
     eraSpans.set(era.id, span);
     // Whole years, 1 January to 31 December: TimelineJS drops an end date
     // equal to the start (then rejects the era), so a one-year era needs days.
+    const first = tlDate(span.start, period.start);
+    const last = tlDate(span.end, period.end);
+    const lastMonth = Number(last.month ?? 12);
     eras.push({
-      start_date: { year: span.start, month: 1, day: 1 },
-      end_date: { year: span.end, month: 12, day: 31 },
+      start_date: { ...first, month: first.month ?? 1, day: first.day ?? 1 },
+      end_date: { ...last, month: lastMonth, day: last.day ?? daysIn(lastMonth) },
       text: { headline: eraName(era) },
     });
   }
@@ -184,28 +218,28 @@ export function toTimelineJs(source: TimelineJsSource, options: TimelineJsOption
     const { data } = entry;
     const era = eraById.get(data.era.id);
     const own = years(data.date);
-    let start: number;
-    let end: number | null = null;
+    let start: TimelineJsDate;
+    let end: TimelineJsDate | null = null;
     let displayDate = data.date?.label.trim() || undefined;
     if (own) {
-      start = own.first;
-      if (data.date!.from !== null && data.date!.to !== null && own.last > own.first) end = own.last;
+      start = tlDate(own.first, data.date!.start);
+      if (spans(data.date!)) end = tlDate(own.last, data.date!.end);
     } else {
       const span = eraSpans.get(data.era.id);
       if (!span) {
         skipped.push(entry.id);
         continue;
       }
-      start = span.start;
+      start = tlDate(span.start, era?.data.period?.start);
       displayDate = era?.data.period?.label.trim() || undefined;
     }
     const headline = data.link ? `<a href="${escapeAttribute(data.link)}">${data.titleHtml}</a>` : data.titleHtml;
     const slide: TimelineJsSlide = {
-      start_date: { year: start },
+      start_date: start,
       text: { headline, text: data.description.html },
       unique_id: entry.id,
     };
-    if (end !== null) slide.end_date = { year: end };
+    if (end !== null) slide.end_date = end;
     if (era) slide.group = eraName(era);
     if (displayDate) slide.display_date = displayDate;
     events.push(slide);
