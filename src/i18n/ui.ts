@@ -1,7 +1,7 @@
 /**
- * Interface words in the note's language. Chinese and English are written
- * out; any other language falls back to English words while the page keeps
- * the note's own `lang`.
+ * Interface words in the note's language. Simplified and Traditional
+ * Chinese, Japanese and English are written out; any other language falls
+ * back to English words while the page keeps the note's own `lang`.
  */
 const zh = {
   skipToContent: '跳到正文',
@@ -97,7 +97,104 @@ const en: UiStrings = {
   searchResults: 'Search results',
 };
 
+/** Traditional Chinese (Taiwan, Hong Kong usage): 時間線, 總覽, 搜尋. */
+const zhHant: UiStrings = {
+  skipToContent: '跳到正文',
+  siteNav: '網站導覽',
+  home: '時間線',
+  overview: '總覽',
+  chapters: '章節',
+  chapter: (n) => `第 ${n} 章`,
+  entryCount: (n) => `${n} 條`,
+  readChapter: '閱讀本章',
+  andMore: (n) => `等 ${n} 條`,
+  noEntries: '本章沒有條目',
+  previousChapter: '上一章',
+  nextChapter: '下一章',
+  backToTimeline: '返回時間線',
+  created: '建立於',
+  updated: '更新於',
+  tags: '標籤',
+  source: '原文',
+  sourceLink: '在數位花園中閱讀',
+  linkToEntry: (title) => `本條連結：${title}`,
+  axisTitle: '時間軸',
+  axisDescription: (eras, entries) =>
+    `${eras} 個章節，共 ${entries} 條。每個色帶是一章，短豎線是條目，越高表示同一位置的條目越多。`,
+  axisHere: '本章在時間線中的位置',
+  openStart: '之前',
+  ongoing: '至今',
+  unknownEnd: '？',
+  undated: '無年份',
+  notFoundTitle: '找不到這一頁',
+  notFoundText: '連結可能已失效，或者這一章換了名字。',
+  printedFrom: '列印自',
+  separator: '：',
+  search: '搜尋',
+  searchLabel: '搜尋條目',
+  searchPlaceholder: '搜尋條目',
+  searchKeyHint: '按 / 鍵搜尋',
+  searchLoading: '正在載入搜尋…',
+  searchUnavailable: '搜尋暫時無法使用',
+  searchFoundOne: '找到 1 條',
+  searchFoundMany: '找到 {n} 條',
+  searchNone: '沒有找到與「{q}」相關的條目',
+  searchResults: '搜尋結果',
+};
+
+const ja: UiStrings = {
+  skipToContent: '本文へ移動',
+  siteNav: 'サイト',
+  home: '年表',
+  overview: '一覧',
+  chapters: '章',
+  chapter: (n) => `第${n}章`,
+  entryCount: (n) => `${n}件`,
+  readChapter: 'この章を読む',
+  andMore: (n) => `ほか（全${n}件）`,
+  noEntries: 'この章には項目がありません',
+  previousChapter: '前の章',
+  nextChapter: '次の章',
+  backToTimeline: '年表に戻る',
+  created: '作成',
+  updated: '更新',
+  tags: 'タグ',
+  source: '原文',
+  sourceLink: 'デジタルガーデンで読む',
+  linkToEntry: (title) => `この項目へのリンク：${title}`,
+  axisTitle: '時間軸',
+  axisDescription: (eras, entries) =>
+    `${eras}章、${entries}件。帯が章、短い縦線が項目で、高い線ほど同じ位置に多くの項目があります。`,
+  axisHere: 'この章の年表上の位置',
+  openStart: '以前',
+  ongoing: '現在',
+  unknownEnd: '？',
+  undated: '年不明',
+  notFoundTitle: 'ページが見つかりません',
+  notFoundText: 'リンクが古いか、章の名前が変わった可能性があります。',
+  printedFrom: '印刷元',
+  separator: '：',
+  search: '検索',
+  searchLabel: '項目を検索',
+  searchPlaceholder: '項目を検索',
+  searchKeyHint: '/ キーで検索',
+  searchLoading: '検索を読み込み中…',
+  searchUnavailable: '現在、検索を利用できません',
+  searchFoundOne: '1件見つかりました',
+  searchFoundMany: '{n}件見つかりました',
+  searchNone: '「{q}」に一致する項目はありません',
+  searchResults: '検索結果',
+};
+
+/** Whether a BCP 47 tag names Traditional Chinese: `zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`. */
+export function isTraditionalChinese(lang: string): boolean {
+  return /^zh-(hant|tw|hk|mo)\b/iu.test(lang);
+}
+
 /** The interface words for a BCP 47 language tag. */
 export function ui(lang: string): UiStrings {
-  return lang.toLowerCase().startsWith('zh') ? zh : en;
+  const l = lang.toLowerCase();
+  if (l.startsWith('zh')) return isTraditionalChinese(l) ? zhHant : zh;
+  if (l.startsWith('ja')) return ja;
+  return en;
 }

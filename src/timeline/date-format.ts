@@ -33,6 +33,7 @@ function ordinal(n: number): string {
 /** A year alone: `490 BC`, `AD 80`, `1997`; `公元前490年`, `公元80年`, `1997`; `紀元前490年`, `西暦80年`, `1997`. */
 export function formatYear(year: number, lang: string): string {
   const l = dateLanguage(lang);
+  if (l === 'zh' && isTraditional(lang)) return traditionalWords(formatYear(year, 'zh'));
   const bc = year <= 0;
   const n = bc ? 1 - year : year;
   if (l === 'en') return bc ? `${n} BC` : n < SHORT_YEAR ? `AD ${n}` : String(n);
@@ -43,10 +44,17 @@ export function formatYear(year: number, lang: string): string {
 /** A point at its precision, in the note's language: `20 Jul 1969`, `1969年7月20日`, `15th century`, `c. 1450`. */
 export function formatPoint(point: DatePoint, lang: string): string {
   const l = dateLanguage(lang);
-  const text = formatExact(point, l);
-  if (!point.approximate) return text;
-  return l === 'en' ? `c. ${text}` : l === 'zh' ? `约${text}` : `約${text}`;
+  const exact = formatExact(point, l);
+  const text = !point.approximate ? exact : l === 'en' ? `c. ${exact}` : l === 'zh' ? `约${exact}` : `約${exact}`;
+  return l === 'zh' && isTraditional(lang) ? traditionalWords(text) : text;
 }
+
+/** Traditional Chinese writes 西元, 世紀, 約. */
+function traditionalWords(text: string): string {
+  return text.replace(/公元/gu, '西元').replace(/世纪/gu, '世紀').replace(/千纪/gu, '千紀').replace(/约/gu, '約');
+}
+
+const isTraditional = (lang: string): boolean => /^zh-(hant|tw|hk|mo)\b/iu.test(lang);
 
 function formatExact(point: DatePoint, l: DateLanguage): string {
   const { year, month, day, precision } = point;
@@ -64,8 +72,9 @@ function formatExact(point: DatePoint, l: DateLanguage): string {
     case 'decade': {
       // A decade BC is named by its last year's tens: 499–490 BC is the 490s BC.
       const tens = bc ? 1 - lastYear(point) : n;
-      if (l === 'en') return `${tens}s${bc ? ' BC' : ''}`;
-      return `${bc ? (l === 'zh' ? '公元前' : '紀元前') : ''}${tens}年代`;
+      if (l === 'en') return bc ? `${tens}s BC` : n < SHORT_YEAR ? `AD ${tens}s` : `${tens}s`;
+      const era = bc ? (l === 'zh' ? '公元前' : '紀元前') : n < SHORT_YEAR ? (l === 'zh' ? '公元' : '西暦') : '';
+      return `${era}${tens}年代`;
     }
     case 'year':
       return formatYear(year, l);

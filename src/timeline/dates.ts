@@ -229,8 +229,9 @@ const BODY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null 
   },
   // 1970s, 1970's, the 1920s, 1970年代, 490s (BC)
   {
-    re: /^(?:the )?(\d{2,3}0)(?:'?s|年代)( ?(?:初|初期|前期|中期|末|末期|后期|後期))?$/iu,
-    read: (m) => side({ year: Number(m[1]), precision: 'decade', part: partOf(m[2]?.trim()) }),
+    re: /^(?:the )?(\d{1,3}0)(?:'?s|年代)( ?(?:初|初期|前期|中期|末|末期|后期|後期))?$/iu,
+    // `70s` alone is no decade (which century?); `AD 70s` is.
+    read: (m) => side({ year: Number(m[1]), precision: 'decade', part: partOf(m[2]?.trim()), short: m[1]!.length < 3 }),
   },
   // early 20th century, the 5th century, mid-19th century, 3rd c.
   {
@@ -379,7 +380,7 @@ function readSide(raw: string, fragments: boolean): Side | null {
     if (!m) continue;
     const read = form.read(m);
     if (!read) return null;
-    if (read.precision === 'decade' || read.precision === 'century' || read.precision === 'millennium') marked = true;
+    if (read.precision === 'century' || read.precision === 'millennium') marked = true;
     // In a range, a bare `10` or `44` may be a day or a year: the other side tells (see complete).
     if (fragments && read.short && !marked && /^\d{1,2}$/u.test(text)) return { ...read, approximate, bare: true };
     return { ...read, approximate, era, short: read.short && !marked };

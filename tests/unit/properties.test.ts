@@ -133,7 +133,12 @@ const inlineRun = (max = 4): fc.Arbitrary<Piece> =>
 // Lines: entries and notes
 // ---------------------------------------------------------------------------
 
-const YEARS = [' (1997)', '（1997）', '（1997–2001）', ' (1970s)', '（1995年）', ' (2025 - present)', '（？？？？-2021）', ' (1920 to 1929)'];
+const YEARS = [
+  ' (1997)', '（1997）', '（1997–2001）', ' (1970s)', '（1995年）', ' (2025 - present)', '（？？？？-2021）', ' (1920 to 1929)',
+  // The dates of real histories: BCE, circa, days, centuries, Chinese and Japanese forms, a reversed range.
+  ' (490 BC)', ' (100–44 BC)', ' (c. 60)', ' (AD 80)', ' (1969-07-20)', ' (August 24, 1995)', ' (5th century BC)',
+  '（公元前475年—前221年）', '（1911年10月10日）', '（约1450年）', '（9世纪）', '（1336年〜1573年）', '（紀元前660年）', ' (1990–1980)',
+];
 const titleCore = fc.oneof(
   { arbitrary: words, weight: 4 },
   { arbitrary: words.map((w) => `**${w}**`), weight: 1 },
@@ -211,6 +216,7 @@ const table = fc
 const PERIODS = [
   '2022', '1997-2014', '1970s–1990s', '1920 to 1929', '2025 - 未来', '2023-？？？？', '？？？？-2021',
   '2021 及之前', 'before 1900', '1970年代', '(1920–1929)', '（1920–1929）', '1990 to present', '',
+  '800–480 BC', '27 BC – AD 476', '前475年—前221年', '3rd–6th century', 'Apr 2024 – Jun 2024', '1336年〜1573年', '16世紀', '1453–1204',
 ];
 const subPeriod = fc
   .tuple(fc.option(words, { nil: '' }), fc.constantFrom(...PERIODS), fc.constantFrom('', ' ###'))
