@@ -231,7 +231,8 @@ export function toTimelineJs(source: TimelineJsSource, options: TimelineJsOption
         continue;
       }
       start = tlDate(span.start, era?.data.period?.start);
-      displayDate = era?.data.period?.label.trim() || undefined;
+      // An entry's own date that places nothing (a reversed range) still reads as written.
+      displayDate ??= era?.data.period?.label.trim() || undefined;
     }
     const headline = data.link ? `<a href="${escapeAttribute(data.link)}">${data.titleHtml}</a>` : data.titleHtml;
     const slide: TimelineJsSlide = {
