@@ -190,7 +190,8 @@ interface Side {
 }
 
 const APPROX_PREFIX = /^(?:c\.|ca\.|c(?=\s)|ca(?=\s)|circa|approx\.|approximately|around|about|~|大约|大約|约|約|概ね)\s?/iu;
-const APPROX_SUFFIX = /\s?(?:\?|~|%|左右|前后|前後|頃|ごろ|ころ|ほど)$/iu;
+/** EDTF's `2016~` is approximate; `1868年～` is open-ended (see readRange). */
+const APPROX_SUFFIX = /\s?(?:\?|%|左右|前后|前後|頃|ごろ|ころ|ほど)$|(?<=\d)~$/iu;
 const BC_SUFFIX = /\s?(?:b\.?\s?c\.?\s?e\.?|b\.?\s?c\.?)$/iu;
 const AD_SUFFIX = /\s?(?:a\.?\s?d\.?|c\.?\s?e\.?)$/iu;
 const AD_PREFIX = /^(?:a\.?\s?d\.?)\s?/iu;
@@ -381,6 +382,8 @@ function readSide(raw: string, fragments: boolean): Side | null {
     const read = form.read(m);
     if (!read) return null;
     if (read.precision === 'century' || read.precision === 'millennium') marked = true;
+    // EDTF's `197~` is a decade, `1450?` a year: a mark after a three-digit number is too ambiguous to read.
+    if (approximate && !marked && read.precision === 'year' && /^\d{3}$/u.test(text)) return null;
     // In a range, a bare `10` or `44` may be a day or a year: the other side tells (see complete).
     if (fragments && read.short && !marked && /^\d{1,2}$/u.test(text)) return { ...read, approximate, bare: true };
     return { ...read, approximate, era, short: read.short && !marked };
@@ -496,7 +499,7 @@ export function readDate(text: string): DateReading | null {
       if (point) return { ...EMPTY, end: point.end, to: point.to, fromOpen: true };
       continue;
     }
-    const range = readRange(left, right);
+    const range = readRange(left, right, m[0]);
     if (range) return range;
   }
   return null;
@@ -521,11 +524,12 @@ function single(text: string): Span | null {
 }
 
 /** Both sides of a range, completed from each other. */
-function readRange(leftText: string, rightText: string): DateReading | null {
+function readRange(leftText: string, rightText: string, separator: string): DateReading | null {
   const left = readSide(leftText, true);
   if (!left) return null;
-  // `2023-？？？？`, `2025 - 未来`, `1990–`: an end that is no date.
-  if (!rightText || OPEN_END.test(rightText) || UNKNOWN.test(rightText)) {
+  // `2023-？？？？`, `2025 - 未来`, `1990–`, `1868年〜`: an end that is no date.
+  // EDTF's `2016~` (a digit, then `~`) is approximate, not open-ended.
+  if ((!rightText && !(separator.trim() === '~' && /\d$/u.test(leftText))) || OPEN_END.test(rightText) || UNKNOWN.test(rightText)) {
     if (left.short || left.bare || left.year === null) return null;
     const start = finish(left);
     if (!start) return null;

@@ -41,6 +41,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+// The interface in Japanese and Traditional Chinese: the same checks on their home and overview.
+for (const siteName of ['japanese', 'traditional'] as const) {
+  test.describe(`axe on site "${siteName}"`, () => {
+    test.use({ siteName });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`no WCAG 2.1 A/AA violation on its home and overview (${colorScheme})`, async ({ page, site }) => {
+        await page.emulateMedia({ colorScheme });
+        const report: string[] = [];
+        for (const path of ['', 'overview/']) {
+          await page.goto(site.url(path));
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+          if (violations.length) report.push(`/${path}:\n${describeViolations(violations)}`);
+        }
+        expect(report, `axe violations in ${colorScheme}:\n${report.join('\n')}`).toEqual([]);
+      });
+    }
+  });
+}
+
 test('one h1 per page and no skipped heading level', async ({ page, site }) => {
   for (const { path, name } of PAGES) {
     await test.step(name, async () => {

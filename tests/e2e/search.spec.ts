@@ -133,3 +133,49 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(consoleErrors).toEqual([]);
   });
 }
+
+/** Search in the languages Pagefind must segment on their own: Japanese and Traditional Chinese. */
+const OTHER_LANGUAGES = [
+  {
+    siteName: 'japanese',
+    label: '項目を検索',
+    list: '検索結果',
+    status: /\d+件見つかりました|一致する項目はありません/u,
+    cases: [
+      { query: '幕府', titles: ['鎌倉幕府', '室町幕府'], era: '中世' },
+      { query: '鉄砲', titles: ['鉄砲伝来'], era: '近世' },
+    ],
+  },
+  {
+    siteName: 'traditional',
+    label: '搜尋條目',
+    list: '搜尋結果',
+    status: /找到 \d+ 條|沒有找到/u,
+    cases: [
+      { query: '鐵路', titles: ['鐵路通車'], era: '近代' },
+      { query: '東印度公司', titles: ['荷蘭人登陸'], era: '荷蘭與鄭氏時期' },
+    ],
+  },
+] as const;
+
+for (const { siteName, label, list, status, cases } of OTHER_LANGUAGES) {
+  test.describe(`search on site "${siteName}"`, () => {
+    test.use({ siteName });
+
+    test(`finds the note's own words, with the interface in its language`, async ({ page, site, consoleErrors }) => {
+      test.slow();
+      await page.goto(site.url());
+      const box = page.getByRole('search').getByRole('searchbox', { name: label });
+      for (const { query, titles, era } of cases) {
+        await test.step(query, async () => {
+          await box.fill(query);
+          await expect(page.getByRole('status')).toHaveText(status);
+          const links = page.getByRole('list', { name: list }).getByRole('link');
+          await expect(links.locator('.search__title')).toHaveText(titles.map((t) => new RegExp(`^${t}`, 'u')));
+          for (const hit of await links.all()) await expect(hit.locator('.search__era')).toHaveText(era);
+        });
+      }
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+}

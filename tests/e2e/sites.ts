@@ -19,6 +19,9 @@ export const SITES = {
   base: { note: 'content/llm-history.md', base: '/some/sub/path/', site: 'https://timeline.example' },
   // Script, event handlers, javascript: links… in every place a note can hold them (safety.spec.ts).
   hostile: { note: 'tests/fixtures/hostile/input.md' },
+  // Notes in Japanese and in Traditional Chinese: their own `lang`, interface words and search (search.spec.ts).
+  japanese: { note: 'tests/fixtures/japanese/input.md' },
+  traditional: { note: 'tests/fixtures/traditional/input.md' },
 } satisfies Record<string, SiteSpec>;
 
 export type SiteName = keyof typeof SITES;

@@ -42,8 +42,18 @@ const NOTES: Array<[string, string]> = [
   ['mixed', 'tests/fixtures/mixed/input.md'],
   ['obsidian', 'tests/fixtures/obsidian/input.md'],
   ['hostile', 'tests/fixtures/hostile/input.md'],
+  ['classical', 'tests/fixtures/classical/input.md'],
+  ['launches', 'tests/fixtures/launches/input.md'],
+  ['japanese', 'tests/fixtures/japanese/input.md'],
+  ['traditional', 'tests/fixtures/traditional/input.md'],
 ];
-const RUNNING: Record<string, string> = { default: 'default', 'default-base': 'base', hostile: 'hostile' };
+const RUNNING: Record<string, string> = {
+  default: 'default',
+  'default-base': 'base',
+  hostile: 'hostile',
+  japanese: 'japanese',
+  traditional: 'traditional',
+};
 
 const CASES: Case[] = NOTES.flatMap(([name, note]): Case[] => [
   { name, note, base: '/' },

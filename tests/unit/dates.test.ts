@@ -5,6 +5,8 @@
  * to the same point. A wrong reading puts an entry at the wrong place on the
  * axis and in `timeline.json`.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -216,6 +218,10 @@ describe('readDate: ambiguous forms, one rule each', () => {
     ['9/6/2017', null],
     // A trailing `?` or `~` makes a year approximate but does not make a short number a year.
     ['19~', null],
+    // Nor a three-digit one: EDTF's `197~` is the 1970s, so it is not read at all.
+    ['197~', null],
+    // A three-digit number alone is a year (AD 193), not EDTF's decade 1930–1939.
+    ['193', p(193)],
     // There is no year 0.
     ['0000', null],
   ])('%s', (input, expected) => {
@@ -362,5 +368,45 @@ describe('round trip', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+/**
+ * The date expressions of six peers' test suites (shared/corpus beside the
+ * project, when it is there): every `core` one reads as the peer reads it,
+ * and no `never-misread` one reads as another date. Years there are
+ * historical (490 BC is -490), and a century may read 1400–1499 or 1401–1500.
+ */
+const CORPUS = fileURLToPath(new URL('../../../shared/corpus/peer-dates.json', import.meta.url));
+interface PeerCase {
+  input: string;
+  scope: 'core' | 'never-misread' | 'beyond';
+  start: { year: number; month: number | null; day: number | null };
+  end: { year: number; month: number | null; day: number | null } | null;
+}
+const peerCases: PeerCase[] = existsSync(CORPUS) ? (JSON.parse(readFileSync(CORPUS, 'utf8')) as { cases: PeerCase[] }).cases : [];
+
+describe.runIf(peerCases.length > 0)('peer test suites', () => {
+  const matches = (input: string, side: 'start' | 'end', want: PeerCase['start']): boolean => {
+    const period = parsePeriod(input);
+    if (!period || period.from === null || period.to === null) return false;
+    const point = side === 'start' ? period.start! : period.end!;
+    const year = historicalYear(side === 'start' ? period.from : period.to);
+    const century = /世[纪紀]/u.test(input);
+    if (year !== want.year && !(century && year === want.year + 1)) return false;
+    return (!want.month || point.month === want.month) && (!want.day || point.day === want.day);
+  };
+
+  it.each(peerCases.filter((c) => c.scope === 'core').map((c) => [c.input, c] as const))('core: %s', (_, c) => {
+    expect(matches(c.input, 'start', c.start) && matches(c.input, 'end', c.end ?? c.start)).toBe(true);
+  });
+
+  /** Read otherwise on purpose, by a documented rule: a three-digit number is a year (AD 193), not EDTF's decade. */
+  const OUR_RULE = new Set(['193']);
+
+  it.each(peerCases.filter((c) => c.scope !== 'core' && !OUR_RULE.has(c.input)).map((c) => [c.input, c] as const))('read right or not at all: %s', (_, c) => {
+    const period = parsePeriod(c.input);
+    if (period?.from == null) return;
+    expect(matches(c.input, 'start', c.start) && matches(c.input, 'end', c.end ?? c.start)).toBe(true);
   });
 });
