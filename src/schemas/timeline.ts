@@ -130,8 +130,10 @@ export const entrySchema = z.object({
   title: z.string(),
   /** The title rendered (inline Markdown kept, link unwrapped). */
   titleHtml: z.string(),
-  /** The year written in the title, e.g. `1997`. */
+  /** The date as written in the line, e.g. `1997`, `490 BCE`, `12.04`. */
   yearLabel: z.string().nullable(),
+  /** The date was written before the title. */
+  dateFirst: z.boolean(),
   /** The entry's period: its own, else its sub-period's, else its era's. */
   date: periodSchema.nullable(),
   /** Where `date` came from. */

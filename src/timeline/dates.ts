@@ -271,8 +271,8 @@ const BODY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null 
   { re: /^([〇零一二三四五六七八九]{4}|[一二三四五六七八九]千) ?年$/u, read: (m) => ymd(m[1]!, null, null) },
 ];
 
-/** Fragments a range completes from its other side: `10 August`, `8月22日`, `11月`, `22日`, `3rd`. */
-const FRAGMENT_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null }> = [
+/** A month and day, a month or a day without a year: `10 August`, `8月22日`, `11月`, `22日`. */
+const MONTH_DAY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null }> = [
   { re: new RegExp(`^${MONTH} ${ORDINAL}$`, 'iu'), read: (m) => fragment(MONTHS[m[1]!.toLowerCase()]!, Number(m[2])) },
   { re: new RegExp(`^${ORDINAL} ${MONTH}$`, 'iu'), read: (m) => fragment(MONTHS[m[2]!.toLowerCase()]!, Number(m[1])) },
   {
@@ -281,6 +281,11 @@ const FRAGMENT_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | n
   },
   { re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?月$`, 'u'), read: (m) => fragment(number(m[1]!), null) },
   { re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?(?:日|号|號)$`, 'u'), read: (m) => fragment(null, number(m[1]!)) },
+];
+
+/** Fragments a range completes from its other side: the forms above, and a bare `10` or `3rd`. */
+const FRAGMENT_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null }> = [
+  ...MONTH_DAY_FORMS,
   { re: /^(\d{1,2})(st|nd|rd|th)?$/iu, read: (m) => side({ year: Number(m[1]), precision: 'year', bare: true }) },
 ];
 
@@ -580,4 +585,45 @@ function finish(s: Side): Span | null {
   if (s.year === null || s.bare) return null;
   const point = toPoint(s);
   return point && spanOf(point, s.part);
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates relative to a one-year heading                                */
+/* ------------------------------------------------------------------ */
+
+/** A month and day, or a month, with no year: `12.04`, `12/04`, `Dec 4`, `4 December`, `2月3日`, `08`, `12月`. */
+const RELATIVE_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null }> = [
+  { re: /^(\d{1,2})[./-](\d{1,2})$/u, read: (m) => fragment(Number(m[1]), Number(m[2])) },
+  // A month alone in digits must be written with two (`08`, `12`), so that `3` stays a number.
+  { re: /^(0[1-9]|1[0-2])$/u, read: (m) => fragment(Number(m[1]), null) },
+  { re: new RegExp(`^${MONTH}$`, 'iu'), read: (m) => fragment(MONTHS[m[1]!.toLowerCase()]!, null) },
+  ...MONTH_DAY_FORMS,
+];
+
+/**
+ * Reads a month and day, or a month, in the given (astronomical) year:
+ * under a heading whose period is that one year, `12.04` is 4 December.
+ * Elsewhere such a fragment is no date.
+ */
+export function readRelativeDate(text: string, year: number): DateReading | null {
+  const t = normalise(text);
+  if (!t || t.length > 24) return null;
+  let approximate = false;
+  let body = t;
+  const before = APPROX_PREFIX.exec(body);
+  if (before && before[0].length < body.length) {
+    body = body.slice(before[0].length).trim();
+    approximate = true;
+  }
+  for (const form of RELATIVE_FORMS) {
+    const m = form.re.exec(body);
+    if (!m) continue;
+    const s = form.read(m);
+    if (!s || s.month === null) return null;
+    // The year is astronomical already: no era to apply.
+    const point = toPoint({ ...s, year, approximate, era: null });
+    if (!point) return null;
+    return { ...EMPTY, start: point, end: point, from: year, to: year };
+  }
+  return null;
 }

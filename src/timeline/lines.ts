@@ -1,6 +1,7 @@
 import type { PhrasingContent, Text } from 'mdast';
 import type { Period } from './types.ts';
-import { splitTitleYear } from './period.ts';
+import { readPeriod, splitTitleYear } from './period.ts';
+import { MAX_DATE_LENGTH } from './dates.ts';
 import { plainText } from './markdown.ts';
 
 /** One visual line of a paragraph: Obsidian shows single newlines as breaks. */
@@ -65,6 +66,8 @@ export interface EntryParts {
   period: Period | null;
   /** The date was a range written backwards (`1990–1980`): kept as written, undated. */
   reversed: boolean;
+  /** The line was written date first (`490 BCE: Battle of Marathon`). */
+  dateFirst: boolean;
   /** The URL of a title that is wholly a Markdown link. */
   link: string | null;
   /** The target of a title that is wholly a wiki link. */
@@ -79,17 +82,36 @@ export interface EntryParts {
  */
 const SEPARATOR = /：|:(?=\s)/u;
 
+/** What a line is read in: the one year of the heading above, for dates relative to it. */
+export interface LineContext {
+  /** Astronomical year of a one-year era or `###` heading, else null. */
+  year: number | null;
+}
+
 /** Reads a line as an entry, or returns null when it is a note. */
-export function readEntry(nodes: readonly PhrasingContent[]): EntryParts | null {
+export function readEntry(nodes: readonly PhrasingContent[], context: LineContext = { year: null }): EntryParts | null {
+  const dateFirst = readDateFirst(nodes, context);
+  if (dateFirst) return dateFirst;
   const split = splitAtSeparator(nodes);
   if (!split) return null;
   let title = trimLine(split.title);
   const description = trimLine(split.description);
 
   title = unwrapEmphasis(title);
-  const { nodes: bare, yearLabel, period, reversed } = takeYear(title);
+  const { nodes: bare, yearLabel, period, reversed } = takeYear(title, context.year);
   title = unwrapEmphasis(bare);
+  return finishEntry(title, description, yearLabel, period, reversed, false);
+}
 
+function finishEntry(
+  titleNodes: PhrasingContent[],
+  description: PhrasingContent[],
+  yearLabel: string | null,
+  period: Period | null,
+  reversed: boolean,
+  dateFirst: boolean,
+): EntryParts | null {
+  let title = titleNodes;
   let link: string | null = null;
   let wikiTarget: string | null = null;
   if (title.length === 1 && title[0]!.type === 'link') {
@@ -100,7 +122,83 @@ export function readEntry(nodes: readonly PhrasingContent[]): EntryParts | null 
   }
   const titleText = plainText(title).trim();
   if (!titleText && !yearLabel) return null;
-  return { title, titleText, yearLabel, period, reversed, link, wikiTarget, description };
+  return { title, titleText, yearLabel, period, reversed, dateFirst, link, wikiTarget, description };
+}
+
+/**
+ * Where a date written first ends: a colon (full-width, or ASCII before
+ * white space), or a spaced dash (` – `, ` — `, ` - `).
+ */
+const DATE_END = /：|:(?=\s)|\s[-–—]\s/gu;
+/**
+ * Where the title of a date-first line ends and its description begins: a
+ * colon, a spaced dash, an ideographic full stop, or a full stop and a
+ * space after a word of three letters or more whose last two are lower case
+ * (so `St. Louis` and `U.S. Army` stay whole, `War. Athens` splits).
+ */
+const TITLE_END = /：|:(?=\s)|\s[–—]\s|\s-\s|。|(?<=\p{L}[\p{Ll}\d]{2})\.\s/u;
+
+/**
+ * Reads `DATE: rest`, `DATE：rest`, `DATE – rest` and `**DATE** rest`:
+ * a line that starts with a date, set apart by a colon, a spaced dash or
+ * bold. The title is `rest` up to its first colon, spaced dash or full stop
+ * (see TITLE_END), the description what follows. `1995年12月4日，…` (no
+ * separator after the date) stays prose.
+ */
+function readDateFirst(nodes: readonly PhrasingContent[], context: LineContext): EntryParts | null {
+  const first = nodes[0];
+  if (!first) return null;
+  let label: string | null = null;
+  let reading: ReturnType<typeof readPeriod> = null;
+  let rest: PhrasingContent[] = [];
+
+  if (first.type === 'strong' || first.type === 'emphasis') {
+    // `**1995-12-04** rest`, `**1995-12-04:** rest`, `**1995-12-04**: rest`
+    const inner = plainText(first.children).trim().replace(/[:：]$/u, '').trim();
+    reading = inner.length <= MAX_DATE_LENGTH ? readPeriod(inner, context.year) : null;
+    if (!reading) return null;
+    label = inner;
+    rest = [...nodes.slice(1)];
+    const head = rest[0];
+    if (head?.type === 'text') rest[0] = { ...head, value: head.value.replace(/^\s*(?:[:：]|[-–—](?=\s))?\s*/u, '') };
+  } else if (first.type === 'text') {
+    // The longest date before a separator wins: `1914 – 1918 – The Great War`.
+    const head = first.value.slice(0, MAX_DATE_LENGTH + 4);
+    for (const m of head.matchAll(DATE_END)) {
+      const candidate = first.value.slice(0, m.index).trim();
+      const read = candidate ? readPeriod(candidate, context.year) : null;
+      if (read) {
+        reading = read;
+        label = candidate;
+        rest = [{ type: 'text', value: first.value.slice(m.index + m[0].length) }, ...nodes.slice(1)];
+      }
+      // A colon ends the date: nothing after it is tried.
+      if (m[0] !== ' - ' && m[0].trim() !== '–' && m[0].trim() !== '—') break;
+    }
+    if (!reading) return null;
+  } else {
+    return null;
+  }
+
+  rest = trimLine(rest);
+  const split = splitAt(rest, TITLE_END);
+  const title = unwrapEmphasis(trimLine(split ? split.before : rest));
+  const description = split ? trimLine(split.after) : [];
+  return finishEntry(title, description, label, reading.period, reading.reversed, true);
+}
+
+/** Splits inline content at the first match of `re` in its top-level text, or returns null. */
+function splitAt(nodes: readonly PhrasingContent[], re: RegExp): { before: PhrasingContent[]; after: PhrasingContent[] } | null {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type !== 'text') continue;
+    const match = re.exec(node.value);
+    if (!match) continue;
+    const before: Text = { type: 'text', value: node.value.slice(0, match.index) };
+    const after: Text = { type: 'text', value: node.value.slice(match.index + match[0].length) };
+    return { before: [...nodes.slice(0, i), before], after: [after, ...nodes.slice(i + 1)] };
+  }
+  return null;
 }
 
 function splitAtSeparator(
@@ -140,7 +238,7 @@ function unwrapEmphasis(nodes: PhrasingContent[]): PhrasingContent[] {
 }
 
 /** Takes `（1997）` or `(2017–2019)` off the end of a title. */
-function takeYear(nodes: PhrasingContent[]): {
+function takeYear(nodes: PhrasingContent[], year: number | null): {
   nodes: PhrasingContent[];
   yearLabel: string | null;
   period: Period | null;
@@ -148,7 +246,7 @@ function takeYear(nodes: PhrasingContent[]): {
 } {
   const last = nodes[nodes.length - 1];
   if (last?.type !== 'text') return { nodes, yearLabel: null, period: null, reversed: false };
-  const { title, period, reversed } = splitTitleYear(last.value);
+  const { title, period, reversed } = splitTitleYear(last.value, year);
   if (!period) return { nodes, yearLabel: null, period: null, reversed: false };
   const rest = title ? [...nodes.slice(0, -1), { ...last, value: title }] : nodes.slice(0, -1);
   return { nodes: trimLine(rest), yearLabel: period.label, period, reversed: reversed === true };

@@ -5,7 +5,7 @@ import { detectLanguage } from './lang.ts';
 import { readEntry, splitLines, type EntryParts } from './lines.ts';
 import { linkHooks, type LinkOptions } from './links.ts';
 import { parseMarkdown, plainText, renderBlocks, renderInline, type RenderHooks } from './markdown.ts';
-import { periodBounds, splitHeadingPeriod } from './period.ts';
+import { periodBounds, singleYear, splitHeadingPeriod } from './period.ts';
 import { Slugger } from './slug.ts';
 import type { Diagnostic, Entry, Era, EraItem, Period, Position, Rich, Timeline } from './types.ts';
 import { safeUrl } from './url.ts';
@@ -321,8 +321,9 @@ function readParagraph(node: Paragraph, group: number, era: DraftEra, subPeriod:
     pendingNote = null;
   };
 
+  const context = { year: singleYear(subPeriod?.period ?? era.period) };
   for (const line of lines) {
-    const parts = readEntry(line.nodes);
+    const parts = readEntry(line.nodes, context);
     const position = { line: line.line, column: firstColumn(ctx.lines, line.line) };
     if (parts) {
       flushNote();
@@ -339,6 +340,7 @@ function readParagraph(node: Paragraph, group: number, era: DraftEra, subPeriod:
 
 /** Each list item that reads as an entry is one; runs of other items stay a list. */
 function readList(node: List, group: number, era: DraftEra, subPeriod: SubPeriodContext | null, ctx: WalkContext): void {
+  const context = { year: singleYear(subPeriod?.period ?? era.period) };
   let run: ListItem[] = [];
   let runStart = node.start ?? 1;
   let index = 0;
@@ -353,7 +355,7 @@ function readList(node: List, group: number, era: DraftEra, subPeriod: SubPeriod
 
   for (const item of node.children) {
     const [first, ...rest] = item.children;
-    const parts = first?.type === 'paragraph' ? readEntry(first.children) : null;
+    const parts = first?.type === 'paragraph' ? readEntry(first.children, context) : null;
     if (parts) {
       flush();
       era.items.push(entryFrom(parts, rest, group, era, subPeriod, positionOf(first!, ctx), ctx));
@@ -402,6 +404,7 @@ function entryFrom(
     title: parts.titleText || parts.yearLabel || '',
     titleHtml: '',
     yearLabel: parts.yearLabel,
+    dateFirst: parts.dateFirst,
     date,
     dateSource,
     link,

@@ -1,4 +1,4 @@
-import { endTime, MAX_DATE_LENGTH, readDate, startTime } from './dates.ts';
+import { endTime, MAX_DATE_LENGTH, readDate, readRelativeDate, startTime } from './dates.ts';
 import type { Period } from './types.ts';
 
 /** Reads a period that makes up the whole of `text`, e.g. `2025 - 未来`, `490 BC`, `1911年10月10日`. */
@@ -14,10 +14,14 @@ export interface PeriodReading {
   reversed: boolean;
 }
 
-/** Like {@link parsePeriod}, and says whether the range was written backwards. */
-export function readPeriod(text: string): PeriodReading | null {
+/**
+ * Like {@link parsePeriod}, and says whether the range was written
+ * backwards. With `year` (the one year of the heading above), a month and
+ * day or a month alone (`12.04`, `Dec 4`, `2月3日`) is read in that year.
+ */
+export function readPeriod(text: string, year: number | null = null): PeriodReading | null {
   const trimmed = text.trim();
-  const reading = readDate(trimmed);
+  const reading = readDate(trimmed) ?? (year === null ? null : readRelativeDate(trimmed, year));
   if (!reading) return null;
   const { reversed, ...dates } = reading;
   return { period: { ...dates, label: trimmed }, reversed };
@@ -84,10 +88,13 @@ function boundaries(text: string): number[] {
  * Splits the year off the end of an entry title: `LSTM（1997）` gives
  * `LSTM` and 1997. A parenthesis that holds no year stays in the title.
  */
-export function splitTitleYear(title: string): { title: string; period: Period | null; reversed?: true } {
+export function splitTitleYear(
+  title: string,
+  year: number | null = null,
+): { title: string; period: Period | null; reversed?: true } {
   const paren = PARENTHESISED.exec(title);
   if (paren) {
-    const read = readPeriod(paren[1]!);
+    const read = readPeriod(paren[1]!, year);
     if (read) return withReversed({ title: title.slice(0, paren.index).trimEnd(), period: read.period }, read.reversed);
   }
   return { title, period: null };
@@ -106,4 +113,10 @@ export function periodBounds(period: Period | null): { lo: number | null; hi: nu
   const fine = end?.precision === 'day' || end?.precision === 'month';
   const hi = end ? (to !== null && !fine ? to + 1 : endTime(end)) : null;
   return { lo, hi };
+}
+
+/** The one year a period names (`### 1995`, `## 2024`), for dates written relative to it; else null. */
+export function singleYear(period: Period | null): number | null {
+  if (!period?.start || !period.end || period.from === null || period.from !== period.to) return null;
+  return period.start.precision === 'year' && period.end.precision === 'year' ? period.from : null;
 }

@@ -54,8 +54,10 @@ export interface Entry {
   title: string;
   /** The title rendered to HTML (inline Markdown kept, the link unwrapped). */
   titleHtml: string;
-  /** The year or range written in the title, e.g. `1997` or `2017–2019`. */
+  /** The date as written in the line, e.g. `1997`, `2017–2019`, `490 BCE`, `12.04`. */
   yearLabel: string | null;
+  /** The date was written before the title (`490 BCE: Battle of Marathon`), not after it. */
+  dateFirst: boolean;
   /** The entry's own period, else its sub-period's, else its era's. */
   date: Period | null;
   /** Where `date` came from. */

@@ -73,14 +73,20 @@ export function modelText(timeline: Timeline): string {
       if (item.kind === 'subperiod') pieces.push(item.heading);
       else if (item.kind === 'entry') {
         const title = item.title === item.yearLabel ? '' : item.title;
-        pieces.push(title, item.yearLabel ?? '', item.description.text);
+        // A date written first comes before the title in the note.
+        if (item.dateFirst) pieces.push(item.yearLabel ?? '', title, item.description.text);
+        else pieces.push(title, item.yearLabel ?? '', item.description.text);
       } else pieces.push(item.content.text);
     }
   }
   return pieces.join('');
 }
 
-/** Text compared for completeness: whitespace, colons and parentheses aside. */
+/**
+ * Text compared for completeness: whitespace, colons and parentheses aside,
+ * and the dashes and full stops that set a date-first line's date, title and
+ * description apart (the parser drops them, as it drops the colon).
+ */
 export function comparable(text: string): string {
-  return text.replace(/[\s:：()（）]/gu, '');
+  return text.replace(/[\s:：()（）\-–—.。]/gu, '');
 }
