@@ -194,3 +194,48 @@ describe('warnings at their lines', () => {
     expect(warnings[0]!.hint).toContain('`###` heading');
   });
 });
+
+describe('histories written date first', () => {
+  let greece = '';
+  let changelog = '';
+  beforeAll(() => {
+    greece = buildSite({ TIMELINE_NOTE: 'tests/fixtures/greece-date-first/input.md' }, BUILD_TIMEOUT);
+    changelog = buildSite({ TIMELINE_NOTE: 'tests/fixtures/changelog/input.md' }, BUILD_TIMEOUT);
+  }, BUILD_TIMEOUT * 2);
+  afterAll(() => {
+    rmSync(greece, { recursive: true, force: true });
+    rmSync(changelog, { recursive: true, force: true });
+  });
+
+  it('a BCE history written date first has its titles, dates and descriptions', () => {
+    const page = read(greece, 'eras/archaic-period/index.html');
+    expect([...page.matchAll(/<h2 class="entry__title" id="[^"]+"><span>([^<]*)<\/span>/gu)].map((m) => m[1])).toEqual([
+      'First Olympic Games', 'Homer', "Solon's reforms", 'Cleisthenes',
+    ]);
+    expect(times(page).map(([label]) => label)).toEqual(['776 BC', 'c. 750 BC', '594 BC', '508 BC']);
+    expect(page).toContain('held at Olympia in honour of Zeus.');
+    const tl = json(greece);
+    expect(event(tl, 'Battle of Marathon').start_date).toEqual({ year: -490 });
+    expect(event(tl, 'Peloponnesian War')).toMatchObject({ start_date: { year: -431 }, end_date: { year: -404 } });
+    expect(tl.events).toHaveLength(11);
+    expect(labels(read(greece, 'index.html'))[1]).toBe('5th century BC–4th century BC');
+  });
+
+  it('a changelog of month.day entries under year headings reads each in its year', () => {
+    const tl = json(changelog);
+    expect(event(tl, '网景与 Sun 宣布 JavaScript').start_date).toEqual({ year: 1995, month: 12, day: 4 });
+    expect(event(tl, '微软发布 JScript').start_date).toEqual({ year: 1996, month: 8 });
+    expect(event(tl, 'ECMAScript 1 发布').start_date).toEqual({ year: 1997, month: 6 });
+    // Under a heading of many years, `12.04` is a title, not a date.
+    expect(event(tl, '12.04')).toMatchObject({ start_date: { year: 1998 }, display_date: '1998–2009' });
+    const page = read(changelog, 'eras/诞生/index.html');
+    expect(times(page).slice(0, 2)).toEqual([
+      ['05.23', '1995-05-23'],
+      ['12.04', '1995-12-04'],
+    ]);
+    // Three entries of 1995 and three of 1996 on the axis, in order.
+    const axis = ticks(read(changelog, 'index.html'), '诞生');
+    expect(axis.length).toBeGreaterThanOrEqual(4);
+    expect(axis).toEqual([...axis].sort((a, b) => a - b));
+  });
+});

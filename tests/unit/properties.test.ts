@@ -552,6 +552,38 @@ describe('properties of any note', () => {
 });
 
 /** Counterexamples the properties found, kept as plain cases. */
+/** Dates both orders can carry: BCE, circa, days, months, centuries, ranges, Chinese and Japanese forms. */
+const ENTRY_DATES = [
+  '1997', '490 BC', 'c. 1450', '1969-07-20', 'August 24, 1995', 'Oct 2021', '公元前475年', '1911年10月10日',
+  '9世纪', '1336年〜1573年', '100–44 BC', '1970s', '5th century BC', '1914-07/1918-11',
+];
+/** An era of entries, each as a title, a date and a description (possibly empty). */
+const datedEra = fc.array(
+  fc.record({ title: words, date: fc.constantFrom(...ENTRY_DATES), description: fc.option(words, { nil: '' }) }),
+  { minLength: 1, maxLength: 5 },
+);
+
+describe('the two orders of an entry line', () => {
+  it('a note written title first and the same note written date first give the same timeline', () => {
+    fc.assert(
+      fc.property(fc.array(datedEra, { minLength: 1, maxLength: 3 }), fc.constantFrom('line', 'list'), (eras, form) => {
+        const write = (line: (e: { title: string; date: string; description: string }) => string) =>
+          eras.map((entries, i) => `## Era ${i + 1}\n\n${entries.map((e) => (form === 'list' ? `- ${line(e)}` : line(e))).join('\n')}`).join('\n\n');
+        const titleFirst = write((e) => `${e.title}（${e.date}）：${e.description}`);
+        const dateFirst = write((e) => `${e.date}: ${e.title}${e.description ? ` — ${e.description}` : ''}`);
+        const read = (text: string) =>
+          parse(text).eras.map((era) =>
+            era.items.map((item) =>
+              item.kind === 'entry' ? [item.title, item.yearLabel, item.date, item.dateSource, item.description.text] : [item.kind],
+            ),
+          );
+        expect(read(dateFirst)).toEqual(read(titleFirst));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('counterexamples found by the properties', () => {
   it('hides a comment after two code blocks (a closing fence was read as an inline code span)', () => {
     // Parser bug: the closing ``` of the first block opened an inline code
