@@ -49,6 +49,10 @@ const zh = {
   /** `{q}`: what the reader typed. */
   searchNone: '没有找到与“{q}”相关的条目',
   searchResults: '搜索结果',
+  /** Before the links to the exports (`/timeline.json`, `/timeline.mw`). */
+  exports: '导出：',
+  exportTimelineJs: 'TimelineJS',
+  exportMarkwhen: '在 Markwhen 中打开',
 } as const;
 
 export type UiStrings = { [K in keyof typeof zh]: (typeof zh)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -95,6 +99,9 @@ const en: UiStrings = {
   searchFoundMany: '{n} entries found',
   searchNone: 'No entries match “{q}”',
   searchResults: 'Search results',
+  exports: 'Export:',
+  exportTimelineJs: 'TimelineJS',
+  exportMarkwhen: 'open in Markwhen',
 };
 
 /** Traditional Chinese (Taiwan, Hong Kong usage): 時間線, 總覽, 搜尋. */
@@ -140,6 +147,9 @@ const zhHant: UiStrings = {
   searchFoundMany: '找到 {n} 條',
   searchNone: '沒有找到與「{q}」相關的條目',
   searchResults: '搜尋結果',
+  exports: '匯出：',
+  exportTimelineJs: 'TimelineJS',
+  exportMarkwhen: '在 Markwhen 中開啟',
 };
 
 const ja: UiStrings = {
@@ -184,6 +194,9 @@ const ja: UiStrings = {
   searchFoundMany: '{n}件見つかりました',
   searchNone: '「{q}」に一致する項目はありません',
   searchResults: '検索結果',
+  exports: 'エクスポート：',
+  exportTimelineJs: 'TimelineJS',
+  exportMarkwhen: 'Markwhen で開く',
 };
 
 /** Whether a BCP 47 tag names Traditional Chinese: `zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`. */

@@ -4,13 +4,14 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { registerMedia } from '../integrations/media.ts';
-import { formatDiagnostic, parseNote, readNote, TimelineError, type LinkOptions, type Timeline } from '../timeline/index.ts';
+import { formatDiagnostic, parseTimeline, readNote, TimelineError, type LinkOptions, type Timeline } from '../timeline/index.ts';
 import { devError, setDevError } from './dev-error.ts';
 
 /** Options of {@link timelineLoaders}. */
 export interface TimelineLoaderOptions {
   /**
-   * The note to build: a path, absolute or relative to the project root.
+   * The note to build: a path, absolute or relative to the project root; a
+   * Markdown note, or a Markwhen file (`.mw`).
    * @default process.env.TIMELINE_NOTE, else `content/llm-history.md`
    */
   note?: string;
@@ -44,7 +45,7 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
   const parse = (source: string, digest: string, label: string, links: LinkOptions): Promise<Timeline> => {
     let parsed = cache.get(digest);
     if (!parsed) {
-      parsed = Promise.resolve().then(() => parseNote(source, { file: label, links }));
+      parsed = Promise.resolve().then(() => parseTimeline(source, { file: label, links }));
       cache.clear();
       cache.set(digest, parsed);
     }

@@ -3,6 +3,8 @@
  * Plain TypeScript with no Astro import, so it can be tested and benchmarked alone.
  */
 export { parseNote, type ParseOptions } from './parse.ts';
+export { isMarkwhen, parseMarkwhen } from './markwhen.ts';
+export { parseTimeline } from './formats.ts';
 export type { LinkOptions } from './links.ts';
 export { readNote } from './read.ts';
 export { TimelineError, formatDiagnostic } from './errors.ts';

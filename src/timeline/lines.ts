@@ -132,11 +132,11 @@ function finishEntry(
 const DATE_END = /：|:(?=\s)|\s[-–—]\s/gu;
 /**
  * Where the title of a date-first line ends and its description begins: a
- * colon, a spaced dash, an ideographic full stop, or a full stop and a
+ * line break (inside a list item), a colon, a spaced dash, an ideographic full stop, or a full stop and a
  * space after a word of three letters or more whose last two are lower case
  * (so `St. Louis` and `U.S. Army` stay whole, `War. Athens` splits).
  */
-const TITLE_END = /：|:(?=\s)|\s[–—]\s|\s-\s|。|(?<=\p{L}[\p{Ll}\d]{2})\.\s/u;
+const TITLE_END = /\s*\n\s*|：|:(?=\s)|\s[–—]\s|\s-\s|。|(?<=\p{L}[\p{Ll}\d]{2})\.\s/u;
 
 /**
  * Reads `DATE: rest`, `DATE：rest`, `DATE – rest` and `**DATE** rest`:

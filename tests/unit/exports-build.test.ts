@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
+import { parse as parseMarkwhen, type EventGroup } from '@markwhen/parser';
 import type { TimelineJs } from '../../src/utils/timelinejs.ts';
 
 const BUILD_TIMEOUT = 120_000;
@@ -66,6 +67,18 @@ describe('build with SITE_URL, GARDEN_URL and BASE_PATH', () => {
     expect(new Set(json.events.map((e) => e.unique_id)).size).toBe(48);
     expect(json.events.every((e) => Number.isInteger(Number(e.start_date?.year)))).toBe(true);
     expect(json.eras?.map((e) => e.text?.headline)).toEqual(['前奏', '序曲', '间章', '波澜', '奏鸣', '回响']);
+  });
+
+  it('writes timeline.mw, which @markwhen/parser reads as 48 events in the six eras, linked from the overview under the base', () => {
+    const parsed = parseMarkwhen(read(dir, 'timeline.mw'));
+    expect(parsed.parseMessages).toEqual([]);
+    const sections = (parsed.events as EventGroup).children.filter((c): c is EventGroup => 'children' in c);
+    expect(sections.map((s) => s.title)).toEqual(['前奏 2021 及之前', '序曲 2022', '间章 2023', '波澜 2024', '奏鸣 2025 - 未来', '回响 2023-？？？？']);
+    let events = 0;
+    const count = (g: EventGroup) => g.children.forEach((c) => ('children' in c ? count(c as EventGroup) : events++));
+    count(parsed.events as EventGroup);
+    expect(events).toBe(48);
+    expect(read(dir, 'overview/index.html')).toContain('href="/tl/timeline.mw"');
   });
 });
 
