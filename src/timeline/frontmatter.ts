@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import type { Yaml } from 'mdast';
+import { parse as parseYamlText, YAMLParseError } from 'yaml';
 import { TimelineError } from './errors.ts';
 import type { Diagnostic, NoteMeta } from './types.ts';
 
@@ -12,6 +13,18 @@ export type FrontmatterMeta = Omit<NoteMeta, 'title' | 'lang' | 'langDetected'> 
 const refuseCode = () => {
   throw new Error('only YAML frontmatter is read');
 };
+
+/**
+ * How many aliases (`*name`) a frontmatter may use. The `yaml` package
+ * counts them and stops a document that expands them beyond its bound (a
+ * "billion laughs" of nested lists: js-yaml, gray-matter's own engine,
+ * expands without limit, 4.6 GB for 700 bytes). No real note uses more.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+/** The frontmatter's YAML, parsed by the `yaml` package with alias expansion bounded; dates stay as written. */
+const yamlEngine = (text: string): object =>
+  (parseYamlText(text, { maxAliasCount: MAX_YAML_ALIASES, schema: 'core', merge: true }) as object | null) ?? {};
 
 /**
  * Reads the YAML frontmatter node that remark-frontmatter found. gray-matter
@@ -53,20 +66,32 @@ function parseYaml(node: Yaml, file: string): Record<string, unknown> {
     // Rebuilt with fences so gray-matter's marks count lines from the fence.
     data = matter(`---\n${node.value}\n---\n`, {
       language: 'yaml',
-      engines: { javascript: refuseCode, js: refuseCode, coffee: refuseCode },
+      engines: { yaml: yamlEngine, javascript: refuseCode, js: refuseCode, coffee: refuseCode },
     }).data;
   } catch (error) {
-    const mark = (error as { mark?: { line: number; column: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? String((error as Error).message);
-    throw new TimelineError(
-      {
+    if (error instanceof ReferenceError && /alias count/iu.test(error.message)) {
+      // Where the aliases start: the first `*name` outside quotes and comments.
+      const lines = node.value.split('\n');
+      const index = lines.findIndex((line) => /(^|[\s,[{:-])\*[^\s,\]}]/u.test(line.replace(/#.*$/u, '')));
+      const at = index === -1 ? 0 : index;
+      throw new TimelineError({
         file,
-        line: fenceLine + (mark?.line ?? 1),
-        column: (mark?.column ?? 0) + 1,
-        message: `invalid frontmatter YAML: ${reason}`,
-        hint: 'frontmatter is YAML between two `---` lines; quote values that contain `:` or start with `[`, `{`, `*` or `#`',
-      }
-    );
+        line: fenceLine + 1 + at,
+        column: (lines[at]?.indexOf('*') ?? -1) + 1 || 1,
+        message: `the frontmatter expands its aliases (\`*name\`) more than ${MAX_YAML_ALIASES} times, which could exhaust the build's memory`,
+        hint: 'write the values out instead of referring to them with `&anchor` and `*alias`',
+      });
+    }
+    const pos = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+    const reason = error instanceof YAMLParseError ? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '') : String((error as Error).message);
+    throw new TimelineError({
+      file,
+      // gray-matter hands the engine the text after the opening fence, from its line break: line 1 is the fence's.
+      line: fenceLine + Math.max(0, (pos?.line ?? 1) - 1),
+      column: pos?.col ?? 1,
+      message: `invalid frontmatter YAML: ${reason}`,
+      hint: 'frontmatter is YAML between two `---` lines; quote values that contain `:` or start with `[`, `{`, `*` or `#`',
+    });
   }
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {

@@ -108,8 +108,8 @@ describe('notes that cannot be published (inline)', () => {
     { source: '---\ntitle: T\n---\n\n\n', line: 3, column: 4, what: 'nothing after the frontmatter' },
     // Text but no `##`.
     { source: '# Title\n\nSome text.\n', line: 4, column: 1, what: 'no `##` heading' },
-    // Bad YAML indentation, pointed at the field.
-    { source: '---\ntitle: a\n  bad: indent\n---\n## A\nX: y\n', line: 3, column: 6, what: 'invalid frontmatter YAML' },
+    // Bad YAML indentation: the `yaml` package points at the value the indented field would nest under.
+    { source: '---\ntitle: a\n  bad: indent\n---\n## A\nX: y\n', line: 2, column: 8, what: 'invalid frontmatter YAML' },
     // A YAML list instead of a mapping.
     { source: '---\n- a\n- b\n---\n## A\nX: y\n', line: 2, column: 1, what: 'mapping' },
     // `dg-publish` as a string.

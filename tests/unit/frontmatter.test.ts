@@ -3,7 +3,7 @@
  * from YAML frontmatter (block or one-line JSON form), the H1 or the file.
  */
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/timeline/index.ts';
+import { detectLanguage, TimelineError } from '../../src/timeline/index.ts';
 import { parse } from './helpers.ts';
 
 const BODY = '\n## Era 2000\n\nX: y\n';
@@ -139,5 +139,33 @@ describe('language', () => {
     ['Привет, мир', 'ru'],
   ])('detectLanguage(%j) → %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
+  });
+});
+
+describe('hostile frontmatter', () => {
+  /** `levels` anchors, each a list of nine references to the one before: 9^levels values once expanded. */
+  const laughs = (levels: number) => {
+    const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= levels; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+    return `---\ntitle: T\n${lines.join('\n')}\n---\n\n## A 2000\n\nX (2000): y\n`;
+  };
+
+  it.each([8, 9, 20])('a billion laughs of %i levels is refused at the first alias, with a hint', (levels) => {
+    try {
+      parse(laughs(levels));
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(TimelineError);
+      // The first alias stands on the note's line 4 (fence, title, l0, then l1), at its `*`.
+      expect(error).toMatchObject({ line: 4, column: 10 });
+      expect((error as TimelineError).reason).toContain('aliases');
+      expect((error as TimelineError).hint).toContain('&anchor');
+    }
+    // Refused before expanding (the old engine took a minute and 4.6 GB for 8 levels): `npm run bench -- --hostile` measures it.
+  });
+
+  it('a few aliases, as a person writes them, are fine', () => {
+    const note = '---\ntitle: T\nbase: &b {a: 1}\nother: *b\nlist: [*b, *b]\n---\n\n## A 2000\n\nX (2000): y\n';
+    expect(parse(note).meta.frontmatter['list']).toEqual([{ a: 1 }, { a: 1 }]);
   });
 });
