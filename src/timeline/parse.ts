@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Yaml } from 'mdast';
 import { TimelineError } from './errors.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { guardNote, restoreMarks } from './guards.ts';
 import { detectLanguage } from './lang.ts';
 import { readEntry, splitLines, type EntryParts } from './lines.ts';
 import { linkHooks, type LinkOptions } from './links.ts';
@@ -33,9 +34,12 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const text = normalise(source);
   checkUnicode(text, file);
   checkFences(text, file);
-  const tree = parseMarkdown(text);
-  const lines = text.split('\n');
   const warnings: Diagnostic[] = [];
+  // Limits and linear-time defusing before micromark (guards.ts): no note can hang the build.
+  const guarded = guardNote(text, file, warnings);
+  const tree = parseMarkdown(guarded);
+  if (guarded !== text) restoreMarks(tree);
+  const lines = text.split('\n');
   // Rendering waits until every slug and anchor is known, so that a wiki link
   // can point at a heading further down: each Rich is filled in at the end.
   const jobs: Array<(hooks: RenderHooks) => void> = [];
