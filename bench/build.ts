@@ -84,6 +84,19 @@ export function makeFloor(projectRoot: string, dir: string, noteText: string): v
  * Throws with the build's output when it fails.
  */
 export async function runBuild(cwd: string, outDir: string, env: Record<string, string | undefined>): Promise<BuildResult> {
+  const { code, output, ...result } = await runBuildOutcome(cwd, outDir, env);
+  if (code !== 0) throw new Error(`build in ${cwd} exited ${code}:\n${output.slice(-4000)}`);
+  return result;
+}
+
+/** A build that may fail on purpose (a hostile note): its exit code and output beside the figures. */
+export interface BuildOutcome extends BuildResult {
+  code: number | null;
+  output: string;
+}
+
+/** Like {@link runBuild}, but a failing build is an outcome, not an error. */
+export async function runBuildOutcome(cwd: string, outDir: string, env: Record<string, string | undefined>): Promise<BuildOutcome> {
   for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(cwd, cache), { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   const buildEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
@@ -108,8 +121,7 @@ export async function runBuild(cwd: string, outDir: string, env: Record<string, 
   });
   const wallMs = performance.now() - start;
   const usage = watch?.stop() ?? { peakRssBytes: null, cpuMs: null };
-  if (code !== 0) throw new Error(`build in ${cwd} exited ${code}:\n${output.slice(-4000)}`);
-  return { wallMs, ...usage };
+  return { wallMs, ...usage, code, output };
 }
 
 /** Linux reports CPU time in clock ticks; USER_HZ is 100 on every mainstream kernel. */

@@ -7,6 +7,8 @@
  * times are printed beside them because this machine's cores are shared and
  * wall times swell with other people's work (the header shows the load).
  *
+ * `npm run bench -- --hostile` measures hostile notes instead (bench/hostile.ts).
+ *
  * Settings (environment):
  * - BENCH_SIZES: entry counts, comma-separated (default 100,1000,10000);
  * - BENCH_BUILD_RUNS: builds per note and per side (default 2; the fastest counts);
@@ -25,6 +27,12 @@ import { generateNote } from './generate.ts';
 import { measureDevLoop, type DevLoopResult } from './dev.ts';
 import { compareLoader, type LoaderResult } from './loader.ts';
 import { largestEraPage, pageWeight, type PageWeight } from './weight.ts';
+
+if (process.argv.includes('--hostile')) {
+  const { runHostileBench } = await import('./hostile.ts');
+  await runHostileBench();
+  process.exit(0);
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_NOTE = 'content/llm-history.md';

@@ -59,8 +59,37 @@ export function readFrontmatter(node: Yaml | undefined, file: string, warnings: 
   };
 }
 
+/** An alias (`*name`) where YAML allows one: at a line's start or after a space, `[`, `{`, `,`, `:` or `-`. */
+const ALIAS = /(^|[\s,[{:-])\*[^\s,\]}]/gmu;
+
+/** The first alias's position, when a frontmatter writes more aliases than {@link MAX_YAML_ALIASES}. */
+function tooManyAliases(text: string): { index: number } | null {
+  let count = 0;
+  let first = -1;
+  ALIAS.lastIndex = 0;
+  for (let m = ALIAS.exec(text); m; m = ALIAS.exec(text)) {
+    if (first === -1) first = m.index + m[1]!.length;
+    if (++count > MAX_YAML_ALIASES) return { index: first };
+  }
+  return null;
+}
+
+function aliasError(node: Yaml, file: string, fenceLine: number, index: number): TimelineError {
+  const before = node.value.slice(0, index).split('\n');
+  return new TimelineError({
+    file,
+    line: fenceLine + before.length,
+    column: before[before.length - 1]!.length + 1,
+    message: `the frontmatter uses its aliases (\`*name\`) more than ${MAX_YAML_ALIASES} times, which could exhaust the build's time and memory`,
+    hint: 'write the values out instead of referring to them with `&anchor` and `*alias`',
+  });
+}
+
 function parseYaml(node: Yaml, file: string): Record<string, unknown> {
   const fenceLine = node.position?.start.line ?? 1;
+  // Counted before parsing: the yaml package bounds expansion, but its own count of nested aliases grows with them.
+  const many = tooManyAliases(node.value);
+  if (many) throw aliasError(node, file, fenceLine, many.index);
   let data: unknown;
   try {
     // Rebuilt with fences so gray-matter's marks count lines from the fence.
@@ -70,17 +99,10 @@ function parseYaml(node: Yaml, file: string): Record<string, unknown> {
     }).data;
   } catch (error) {
     if (error instanceof ReferenceError && /alias count/iu.test(error.message)) {
-      // Where the aliases start: the first `*name` outside quotes and comments.
-      const lines = node.value.split('\n');
-      const index = lines.findIndex((line) => /(^|[\s,[{:-])\*[^\s,\]}]/u.test(line.replace(/#.*$/u, '')));
-      const at = index === -1 ? 0 : index;
-      throw new TimelineError({
-        file,
-        line: fenceLine + 1 + at,
-        column: (lines[at]?.indexOf('*') ?? -1) + 1 || 1,
-        message: `the frontmatter expands its aliases (\`*name\`) more than ${MAX_YAML_ALIASES} times, which could exhaust the build's memory`,
-        hint: 'write the values out instead of referring to them with `&anchor` and `*alias`',
-      });
+      // Fewer aliases written than the bound, expanded past it through nesting.
+      ALIAS.lastIndex = 0;
+      const first = ALIAS.exec(node.value);
+      throw aliasError(node, file, fenceLine, first ? first.index + first[1]!.length : 0);
     }
     const pos = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
     const reason = error instanceof YAMLParseError ? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '') : String((error as Error).message);

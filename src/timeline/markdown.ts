@@ -6,7 +6,6 @@ import type { Definition, FootnoteDefinition, Nodes as MdastNodes, PhrasingConte
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkWikiLink from 'remark-wiki-link';
 import remarkCallout from '@r4ai/remark-callout';
@@ -14,6 +13,7 @@ import remarkFlexibleMarkers from 'remark-flexible-markers';
 import rehypeExternalLinks from 'rehype-external-links';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { remarkGfmLinear } from './gfm.ts';
 import { embedSize, isImageTarget, remarkObsidian, stripComments, type EmbedNode, type TagNode } from './obsidian.ts';
 import type { Position, Rich } from './types.ts';
 
@@ -21,7 +21,7 @@ import type { Position, Rich } from './types.ts';
 const parser = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
+  .use(remarkGfmLinear)
   .use(remarkWikiLink, {
     aliasDivider: '|',
     // Resolution happens when rendering; keep the raw target here.

@@ -5,7 +5,10 @@
  * - saving it with invalid frontmatter shows the error with its line: in
  *   the server's output (with the hint) and in the page (Astro's error
  *   overlay), not the last good pages;
- * - saving it fixed shows the new content, without restarting the server.
+ * - saving it fixed shows the new content, without restarting the server;
+ * - hostile saves (a billion laughs, 5,000 nested quotes, 50,000 unclosed
+ *   `[[`) end in a message (never a stack trace) or a page, and a good save
+ *   after each brings the site back.
  *
  * The server is `astro dev` itself (Node, not npx: one process group to
  * stop), on a free port, with `--ignore-lock` so that it never clashes with
@@ -144,6 +147,58 @@ test('a save with invalid frontmatter shows the error and its line; a fixed save
   });
 
   // The same server all along.
+  expect(server!.exitCode).toBeNull();
+  expect(server!.pid).toBe(pid);
+});
+
+/** Hostile saves: each is refused with its message, or read with a warning, and the server goes on. */
+const HOSTILE = [
+  {
+    name: 'a billion laughs in the frontmatter',
+    text: GOOD.replace(
+      /^tags:\n/mu,
+      `${['l0: &l0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 12 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`)].join('\n')}\ntags:\n`,
+    ),
+    error: 'aliases',
+  },
+  { name: '5,000 nested block quotes', text: `${GOOD}\n${'>'.repeat(5_000)} deep\n`, error: 'levels deep here' },
+  { name: 'a paragraph of 50,000 unclosed wiki links', text: GOOD.replace('Records *Minnie the Moocher*.', `${'[['.repeat(50_000)}x`), error: null },
+];
+
+test('hostile saves end in a message or a page, and the same server recovers from each', async ({ page }) => {
+  test.setTimeout(5 * 60_000);
+  const pid = server!.pid;
+  for (const hostile of HOSTILE) {
+    await test.step(hostile.name, async () => {
+      const before = output.length;
+      writeFileSync(note, hostile.text);
+      if (hostile.error) {
+        // The message, with the note's path and a line, in the output and in the overlay; never a stack trace.
+        await expect.poll(() => output.slice(before), { timeout: 60_000 }).toContain(hostile.error);
+        expect(output.slice(before)).toMatch(new RegExp(`${note.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:\\d+:\\d+: `, 'u'));
+        expect(output.slice(before)).not.toMatch(/^\s+at .+:\d+:\d+\)?$/mu);
+        await expect(async () => {
+          await page.goto(`${origin}/`);
+          await expect(page.locator('vite-error-overlay')).toContainText(hostile.error!, { timeout: 5_000 });
+        }).toPass({ timeout: 60_000 });
+      } else {
+        // Read with a warning: the entry's text shows, as plain text.
+        await expect.poll(() => output.slice(before), { timeout: 60_000 }).toContain('shown as plain text');
+        await expect(async () => {
+          await page.goto(`${origin}/eras/the-jazz-age/`);
+          await expect(page.locator('main')).toContainText('Records [[[[[[', { timeout: 5_000 });
+        }).toPass({ timeout: 60_000 });
+      }
+      // Saved good again, the site is back.
+      const again = output.length;
+      writeFileSync(note, GOOD);
+      await expect.poll(() => output.slice(again), { timeout: 60_000 }).toContain('reloaded');
+      await expect(async () => {
+        await page.goto(`${origin}/`);
+        await expect(page.locator('h1')).toHaveText(TITLE, { timeout: 5_000 });
+      }).toPass({ timeout: 60_000 });
+    });
+  }
   expect(server!.exitCode).toBeNull();
   expect(server!.pid).toBe(pid);
 });
