@@ -101,6 +101,7 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
       watcher?.on('change', async (changed) => {
         if (resolve(changed) !== filePath) return;
         try {
+          await settled(filePath);
           const parsed = await sync();
           if (collection !== 'note') return;
           logger.info(parsed ? `${label} reloaded` : `${label} unchanged, not parsed again`);
@@ -123,6 +124,29 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
   });
 
   return { eras: loader('eras'), entries: loader('entries'), note: loader('note') };
+}
+
+/**
+ * Waits until a file being saved stops changing: an editor that truncates and
+ * then writes fires a change for the empty file first, and a large note takes
+ * a moment to write. Two equal looks 25 ms apart, for at most a second.
+ */
+async function settled(file: string): Promise<void> {
+  const look = () => {
+    try {
+      const info = statSync(file);
+      return `${info.size}:${info.mtimeMs}`;
+    } catch {
+      return 'missing';
+    }
+  };
+  let last = look();
+  for (let waited = 0; waited < 1000; waited += 25) {
+    await new Promise((done) => setTimeout(done, 25));
+    const now = look();
+    if (now === last && now !== 'missing' && !now.startsWith('0:')) return;
+    last = now;
+  }
 }
 
 async function store(collection: Collection, timeline: Timeline, context: LoaderContext, filePath: string) {

@@ -186,13 +186,15 @@ test('hostile saves end in a message or a page, and the same server recovers fro
         await expect.poll(() => output.slice(before), { timeout: 60_000 }).toContain('shown as plain text');
         await expect(async () => {
           await page.goto(`${origin}/eras/the-jazz-age/`);
-          await expect(page.locator('main')).toContainText('Records [[[[[[', { timeout: 5_000 });
+          await expect(page.locator('main')).toContainText('Forms the **Hot Five**', { timeout: 5_000 });
+          await expect(page.locator('main')).toContainText('[[[[[[[[[[', { timeout: 5_000 });
         }).toPass({ timeout: 60_000 });
       }
       // Saved good again, the site is back.
       const again = output.length;
       writeFileSync(note, GOOD);
-      await expect.poll(() => output.slice(again), { timeout: 60_000 }).toContain('reloaded');
+      // The good text may be the one the store still holds: then it is not parsed again, but the error is cleared all the same.
+      await expect.poll(() => output.slice(again), { timeout: 60_000 }).toMatch(/reloaded|unchanged, not parsed again/u);
       await expect(async () => {
         await page.goto(`${origin}/`);
         await expect(page.locator('h1')).toHaveText(TITLE, { timeout: 5_000 });
