@@ -51,6 +51,21 @@ export function guardNote(text: string, file: string, warnings: Diagnostic[]): s
   return usesStandIns(text) ? text : (escapeHeavyParagraphs(lines, file, warnings) ?? text);
 }
 
+/** Follows fenced code line by line: each line is inside a fence (`code`), opens one (`fence`), or is `text`. */
+function fenceTracker(): (line: string) => 'code' | 'fence' | 'text' {
+  let fence: string | null = null;
+  return (line) => {
+    if (fence !== null) {
+      if (line.trimStart().startsWith(fence)) fence = null;
+      return 'code';
+    }
+    const open = FENCE.exec(line);
+    if (!open) return 'text';
+    fence = open[1]!.slice(0, 3);
+    return 'fence';
+  };
+}
+
 /**
  * Refuses block quotes and lists nested more than {@link MAX_NESTING}
  * levels deep: micromark takes quadratic time on them (400 levels: 2 s;
@@ -59,18 +74,10 @@ export function guardNote(text: string, file: string, warnings: Diagnostic[]): s
  */
 function checkNesting(lines: readonly string[], file: string): void {
   const stack: number[] = [];
-  let fence: string | null = null;
+  const kind = fenceTracker();
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
-    if (fence !== null) {
-      if (line.trimStart().startsWith(fence)) fence = null;
-      continue;
-    }
-    const open = FENCE.exec(line);
-    if (open) {
-      fence = open[1]!.slice(0, 3);
-      continue;
-    }
+    if (kind(line) !== 'text') continue;
     if (!line.trim()) continue;
     // Block quote markers, then list items, on this line; `over` is where the limit is first passed.
     let at = 0;
@@ -130,7 +137,6 @@ const STAND_INS = new RegExp(`[\\u${STAND_IN_BASE.toString(16)}-\\u${(STAND_IN_B
  * null when no paragraph needed it.
  */
 function escapeHeavyParagraphs(lines: string[], file: string, warnings: Diagnostic[]): string | null {
-  let fence: string | null = null;
   let start = -1;
   let marks = 0;
   let changed = false;
@@ -149,16 +155,13 @@ function escapeHeavyParagraphs(lines: string[], file: string, warnings: Diagnost
     start = -1;
     marks = 0;
   };
+  const kind = fenceTracker();
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
-    if (fence !== null) {
-      if (line.trimStart().startsWith(fence)) fence = null;
-      continue;
-    }
-    const open = FENCE.exec(line);
-    if (open || !line.trim()) {
+    const k = kind(line);
+    if (k === 'code') continue;
+    if (k === 'fence' || !line.trim()) {
       flush(n);
-      if (open) fence = open[1]!.slice(0, 3);
       continue;
     }
     if (start === -1) start = n;
