@@ -1,0 +1,98 @@
+/**
+ * `npm run pdf`, after its build (`TIMELINE_PDF=1 astro build`): prints the
+ * built site's poster and overview to `dist/poster.pdf` (one landscape
+ * sheet) and `dist/overview.pdf` (A4) in Chromium, the browser the tests
+ * use (tests/e2e/provision-browser.mjs ran first and found or installed it).
+ *
+ * `POSTER_PAPER=letter` prints the poster on US Letter instead of A4; the
+ * drawing fits both. The PDFs take the note's title as their title.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, resolveBrowser } from '../tests/e2e/browser.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+/** The base path the site was built for, as astro.config.mjs reads it. */
+const BASE = `/${(process.env['BASE_PATH'] ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace('//', '/');
+const PAPER = (process.env['POSTER_PAPER'] ?? 'a4').toLowerCase();
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.json': 'application/json',
+};
+
+/** Serves `dist/` under the base path on a free local port. */
+function serve(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const inside = path.startsWith(BASE) ? path.slice(BASE.length) : null;
+    let file = inside === null ? null : normalize(join(DIST, inside));
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file || !file.startsWith(DIST) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  });
+}
+
+/** Pages of a PDF, from poppler's pdfinfo when it is installed. */
+function pageCount(file: string): number | null {
+  try {
+    return Number(/^Pages:\s+(\d+)/mu.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  } catch {
+    return null;
+  }
+}
+
+async function print(browser: Browser, url: string, file: string, options: { format: 'A4' | 'Letter'; landscape: boolean }): Promise<void> {
+  const page = await browser.newPage();
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}: is dist/ a build of this site?`);
+  // The document title of the PDF: the note's, not the page's `Poster · …`.
+  await page.evaluate(() => {
+    document.title = document.querySelector('h1')?.textContent?.trim() || document.title;
+  });
+  await page.pdf({ path: file, printBackground: true, tagged: true, outline: true, ...options });
+  await page.close();
+  const pages = pageCount(file);
+  console.log(`[pdf] ${file.slice(ROOT.length + 1)}: ${pages ?? '?'} page(s), ${Math.round(statSync(file).size / 1000)} KB`);
+}
+
+async function main(): Promise<void> {
+  if (PAPER !== 'a4' && PAPER !== 'letter') throw new Error(`POSTER_PAPER must be a4 or letter, not "${PAPER}"`);
+  if (!existsSync(join(DIST, 'poster', 'index.html'))) throw new Error('dist/poster/index.html is missing: run `npm run pdf`, which builds first.');
+  const found = resolveBrowser();
+  const browser = await chromium.launch({ ...(found ? { executablePath: found.executablePath } : {}), args: CHROMIUM_ARGS });
+  const { server, origin } = await serve();
+  try {
+    const poster = join(DIST, 'poster.pdf');
+    await print(browser, `${origin}${BASE}poster/`, poster, { format: PAPER === 'letter' ? 'Letter' : 'A4', landscape: true });
+    const sheets = pageCount(poster);
+    if (sheets !== null && sheets !== 1) throw new Error(`the poster printed on ${sheets} pages, not one`);
+    await print(browser, `${origin}${BASE}overview/`, join(DIST, 'overview.pdf'), { format: 'A4', landscape: false });
+  } finally {
+    server.close();
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[pdf] error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
