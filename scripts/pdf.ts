@@ -6,6 +6,7 @@
  *
  * `POSTER_PAPER=letter` prints the poster on US Letter instead of A4; the
  * drawing fits both. The PDFs take the note's title as their title.
+ * `--dist <dir>` prints another build than `dist/` (the e2e test's).
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -16,7 +17,8 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveBrowser } from '../tests/e2e/browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
+const distFlag = process.argv.indexOf('--dist');
+const DIST = resolve(distFlag > 0 && process.argv[distFlag + 1] ? process.argv[distFlag + 1]! : join(ROOT, 'dist'));
 /** The base path the site was built for, as astro.config.mjs reads it. */
 const BASE = `/${(process.env['BASE_PATH'] ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace('//', '/');
 const PAPER = (process.env['POSTER_PAPER'] ?? 'a4').toLowerCase();
@@ -71,12 +73,12 @@ async function print(browser: Browser, url: string, file: string, options: { for
   await page.pdf({ path: file, printBackground: true, tagged: true, outline: true, ...options });
   await page.close();
   const pages = pageCount(file);
-  console.log(`[pdf] ${file.slice(ROOT.length + 1)}: ${pages ?? '?'} page(s), ${Math.round(statSync(file).size / 1000)} KB`);
+  console.log(`[pdf] ${file}: ${pages ?? '?'} page(s), ${Math.round(statSync(file).size / 1000)} KB`);
 }
 
 async function main(): Promise<void> {
   if (PAPER !== 'a4' && PAPER !== 'letter') throw new Error(`POSTER_PAPER must be a4 or letter, not "${PAPER}"`);
-  if (!existsSync(join(DIST, 'poster', 'index.html'))) throw new Error('dist/poster/index.html is missing: run `npm run pdf`, which builds first.');
+  if (!existsSync(join(DIST, 'poster', 'index.html'))) throw new Error(`${DIST}/poster/index.html is missing: run \`npm run pdf\`, which builds first.`);
   const found = resolveBrowser();
   const browser = await chromium.launch({ ...(found ? { executablePath: found.executablePath } : {}), args: CHROMIUM_ARGS });
   const { server, origin } = await serve();

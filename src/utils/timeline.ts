@@ -2,9 +2,8 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { periodTime, type AxisEra } from './axis.ts';
 import { devError } from '../loaders/dev-error.ts';
 import type { UiStrings } from '../i18n/ui.ts';
-import { posterTitle, type PosterInput } from '../poster/layout.ts';
-import { formatYear } from '../timeline/date-format.ts';
-import { shortPeriod } from './period.ts';
+import { posterInput } from '../poster/input.ts';
+import type { PosterInput } from '../poster/layout.ts';
 
 export type EraEntry = CollectionEntry<'eras'>;
 export type TimelineEntry = CollectionEntry<'entries'>;
@@ -96,44 +95,12 @@ export function describe(text: string | undefined, fallback: string): string {
   return clean.length > 150 ? `${clean.slice(0, 149)}…` : clean;
 }
 
-/**
- * The poster's view of the timeline: each era labelled with its period and
- * entry count, each entry with its title, date label and sub-period.
- */
-export function posterInput(timeline: SiteTimeline, t: UiStrings): PosterInput {
-  const lang = timeline.note.lang;
-  const eraIndex = new Map(timeline.eras.map((era, i) => [era.id, i]));
-  const subperiodOf = new Map<string, string>();
-  for (const era of timeline.eras) {
-    let current: string | null = null;
-    for (const item of era.data.items) {
-      if (item.kind === 'subperiod') current = item.id;
-      else if (item.kind === 'entry' && current) subperiodOf.set(item.id, current);
-    }
-  }
-  return {
-    eras: timeline.eras.map((era) => {
-      const count = timeline.entriesByEra.get(era.id)?.length ?? 0;
-      const period = shortPeriod(era.data.period, lang, t);
-      return {
-        id: era.id,
-        label: [era.data.name || era.data.heading, period, `· ${t.entryCount(count)}`].filter(Boolean).join(' '),
-        period: era.data.period,
-      };
-    }),
-    entries: timeline.entries.map(({ id, data }) => {
-      const own = data.dateSource === 'title';
-      const dateLabel = own ? (data.yearLabel ?? '') : shortPeriod(data.date, lang, t);
-      return {
-        id,
-        era: eraIndex.get(data.era.id) ?? 0,
-        subperiod: subperiodOf.get(id) ?? null,
-        title: posterTitle(data.title, dateLabel),
-        dateLabel,
-        period: data.date,
-        ownDate: own,
-      };
-    }),
-    formatYear: (year) => formatYear(year, lang),
-  };
+/** The poster's view of the timeline (see `poster/input.ts`). */
+export function posterInputOf(timeline: SiteTimeline, t: UiStrings): PosterInput {
+  return posterInput(
+    timeline.eras.map((era) => ({ id: era.id, ...era.data })),
+    timeline.entries.map(({ id, data }) => ({ id, ...data, era: data.era.id })),
+    timeline.note.lang,
+    t,
+  );
 }

@@ -7,9 +7,10 @@
  * $E2E_ONLY_SITES=default,base builds and serves only those.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { generateNote } from '../../bench/generate.ts';
 import { ROOT, SITES_DIR } from './browser.mjs';
 import { SITES, type RunningSite, type SiteSpec } from './sites.ts';
 
@@ -131,6 +132,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     for (const [name, spec] of entries) {
       const dir = join(SITES_DIR, name);
       mkdirSync(dir, { recursive: true });
+      if (spec.generate) writeFileSync(join(ROOT, spec.note), generateNote({ entries: spec.generate }));
       await build(name, spec, join(dir, 'dist'), join(dir, 'build.log'));
     }
     const served = await Promise.all(

@@ -38,11 +38,12 @@ export interface PageInfo {
   status: number;
 }
 
-/** Every page of the site: home, each era, the overview, and a missing page (served with 404.html). */
+/** Every page of the site: home, each era, the overview, the poster, and a missing page (served with 404.html). */
 export const PAGES: PageInfo[] = [
   { name: 'home', path: '', status: 200 },
   ...ERAS.map((era) => ({ name: `era ${era.name}`, path: era.path, status: 200 })),
   { name: 'overview', path: 'overview/', status: 200 },
+  { name: 'poster', path: 'poster/', status: 200 },
   { name: '404', path: 'no-such-page/', status: 404 },
 ];
 

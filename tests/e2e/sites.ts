@@ -12,6 +12,8 @@ export interface SiteSpec {
   base?: string;
   /** SITE_URL: the public origin, for canonical URLs; unset when left out. */
   site?: string;
+  /** Writes `note` first: a synthetic note with this many entries (bench/generate.ts). */
+  generate?: number;
 }
 
 export const SITES = {
@@ -22,6 +24,8 @@ export const SITES = {
   // Notes in Japanese and in Traditional Chinese: their own `lang`, interface words and search (search.spec.ts).
   japanese: { note: 'tests/fixtures/japanese/input.md' },
   traditional: { note: 'tests/fixtures/traditional/input.md' },
+  // 1,000 entries in 10 eras: more than one sheet can show (poster.spec.ts).
+  crowded: { note: 'tests/.sites/crowded/note.md', generate: 1000 },
 } satisfies Record<string, SiteSpec>;
 
 export type SiteName = keyof typeof SITES;

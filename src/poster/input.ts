@@ -1,0 +1,78 @@
+/**
+ * What the poster is drawn from: the eras and entries, as the collections
+ * (or the parser) hold them, turned into the strings and dates that
+ * {@link layoutPoster} places.
+ */
+import type { UiStrings } from '../i18n/ui.ts';
+import type { PeriodData } from '../schemas/timeline.ts';
+import { formatYear } from '../timeline/date-format.ts';
+import { shortPeriod } from '../utils/period.ts';
+import { posterTitle, type PosterInput } from './layout.ts';
+
+/** An era as the `eras` collection holds it. */
+export interface PosterSourceEra {
+  id: string;
+  name: string;
+  heading: string;
+  period: PeriodData | null;
+  /** Its content in order: sub-period headings and entry ids are what the poster reads. */
+  items: ReadonlyArray<{ kind: string; id?: string }>;
+}
+
+/** An entry as the `entries` collection holds it. */
+export interface PosterSourceEntry {
+  id: string;
+  /** Its era's id. */
+  era: string;
+  title: string;
+  yearLabel: string | null;
+  dateSource: 'title' | 'subperiod' | 'era' | 'none';
+  date: PeriodData | null;
+}
+
+/**
+ * The poster's input: each era labelled with its period and entry count,
+ * each entry with its title (cut when very long), its date as written (or
+ * its sub-period's or era's, shortened) and its sub-period.
+ */
+export function posterInput(
+  eras: readonly PosterSourceEra[],
+  entries: readonly PosterSourceEntry[],
+  lang: string,
+  t: UiStrings,
+): PosterInput {
+  const eraIndex = new Map(eras.map((era, i) => [era.id, i]));
+  const subperiodOf = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const era of eras) {
+    let current: string | null = null;
+    for (const item of era.items) {
+      if (item.kind === 'subperiod') current = item.id ?? null;
+      else if (item.kind === 'entry' && item.id && current) subperiodOf.set(item.id, current);
+    }
+  }
+  for (const entry of entries) counts.set(entry.era, (counts.get(entry.era) ?? 0) + 1);
+  return {
+    eras: eras.map((era) => ({
+      id: era.id,
+      label: [era.name || era.heading, shortPeriod(era.period, lang, t), `· ${t.entryCount(counts.get(era.id) ?? 0)}`]
+        .filter(Boolean)
+        .join(' '),
+      period: era.period,
+    })),
+    entries: entries.map((entry) => {
+      const own = entry.dateSource === 'title';
+      const dateLabel = own ? (entry.yearLabel ?? '') : shortPeriod(entry.date, lang, t);
+      return {
+        id: entry.id,
+        era: eraIndex.get(entry.era) ?? 0,
+        subperiod: subperiodOf.get(entry.id) ?? null,
+        title: posterTitle(entry.title, dateLabel),
+        dateLabel,
+        period: entry.date,
+        ownDate: own,
+      };
+    }),
+    formatYear: (year) => formatYear(year, lang),
+  };
+}
