@@ -21,6 +21,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ui } from '../src/i18n/ui.ts';
+import { posterInputOfNote } from '../src/poster/input.ts';
+import { layoutPoster } from '../src/poster/layout.ts';
 import { parseNote } from '../src/timeline/index.ts';
 import { makeFloor, runBuild, snapshotSite, type BuildResult } from './build.ts';
 import { generateNote } from './generate.ts';
@@ -55,7 +58,9 @@ interface Note {
   loader?: LoaderResult;
   site: BuildResult[];
   floor: BuildResult[];
-  weight: Record<'home' | 'era' | 'overview', PageWeight | null>;
+  weight: Record<'home' | 'era' | 'overview' | 'poster', PageWeight | null>;
+  /** The poster's layout alone, median ms, and how many entries it showed. */
+  poster?: { layoutMs: number; shown: number };
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -66,12 +71,27 @@ const loadAtStart = loadavg()[0]!;
 const notes: Note[] = [
   ...sizes.map((entries) => ({ key: String(entries), label: entries.toLocaleString('en'), text: generateNote({ entries, seed: 1 }), sitePath: `bench-notes/n${entries}.md` })),
   { key: 'default', label: 'default', text: readFileSync(join(root, DEFAULT_NOTE), 'utf8'), sitePath: DEFAULT_NOTE },
-].map((n) => ({ ...n, ...countItems(n.text, n.sitePath), site: [], floor: [], weight: { home: null, era: null, overview: null } }));
+].map((n) => ({ ...n, ...countItems(n.text, n.sitePath), site: [], floor: [], weight: { home: null, era: null, overview: null, poster: null } }));
 
 // 1. Loader against bare remark, smallest note first.
 for (const note of notes) {
   log(`loader vs remark: ${note.label} (${(note.text.length / 1000).toFixed(0)} k chars)`);
   note.loader = compareLoader(note.text, { file: note.sitePath, budgetMs: loaderBudgetMs });
+}
+
+// 1b. The poster's layout alone (poster/layout.ts), on the parsed note.
+for (const note of notes) {
+  const timeline = parseNote(note.text, { file: note.sitePath });
+  const input = posterInputOfNote(timeline, ui(timeline.meta.lang));
+  const times: number[] = [];
+  let shown = 0;
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    shown = layoutPoster(input).labels.length;
+    times.push(performance.now() - t0);
+  }
+  note.poster = { layoutMs: times.sort((a, b) => a - b)[3]!, shown };
+  log(`poster layout: ${note.label}: ${note.poster.layoutMs.toFixed(1)} ms, ${shown} entries shown`);
 }
 
 // 2. Builds. Site and floor alternate (so noise hits both); the default note
@@ -110,6 +130,7 @@ try {
         home: pageWeight(siteOut, 'index.html'),
         era: era ? pageWeight(siteOut, era) : null,
         overview: pageWeight(siteOut, 'overview/index.html'),
+        poster: pageWeight(siteOut, 'poster/index.html'),
       };
     }
   }
@@ -205,6 +226,9 @@ row('  largest era page HTML per entry, B', 'flat: no copy of the whole timeline
   return era && era.entries ? num(era.html / era.entries, (v) => v.toFixed(0)) : null;
 });
 weightRows('/overview/', 'overview', {});
+row('poster layout, ms (median of 7)', '', (n) => num(n.poster?.layoutMs, ms));
+row('  poster entries shown', 'all 48 for default', (n) => only('default', n, num(n.poster?.shown, String, (v) => v === n.entries)));
+row('/poster/ HTML, KB', '', (n) => num(n.weight.poster?.html, kb));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 row('dev: save → page updated, ms (median)', '< 1000 ms', (n) =>
   n.key === 'default' && devLoop?.updateMs.length ? num(median(devLoop.updateMs), ms, (v) => v < 1000) : null,

@@ -6,6 +6,7 @@
 import type { UiStrings } from '../i18n/ui.ts';
 import type { PeriodData } from '../schemas/timeline.ts';
 import { formatYear } from '../timeline/date-format.ts';
+import type { Entry, Timeline } from '../timeline/index.ts';
 import { shortPeriod } from '../utils/period.ts';
 import { posterTitle, type PosterInput } from './layout.ts';
 
@@ -75,4 +76,17 @@ export function posterInput(
     }),
     formatYear: (year) => formatYear(year, lang),
   };
+}
+
+/** The poster's input straight from the parser's timeline (for tests and the bench, which have no collections). */
+export function posterInputOfNote(note: Timeline, t: UiStrings): PosterInput {
+  const entries = note.eras.flatMap((era) =>
+    era.items.filter((item): item is Entry => item.kind === 'entry').map((entry) => ({ ...entry, era: era.slug })),
+  );
+  return posterInput(
+    note.eras.map((era) => ({ ...era, id: era.slug })),
+    entries,
+    note.meta.lang,
+    t,
+  );
 }

@@ -5,7 +5,7 @@
  *
  * writes the home page, an era page and the overview at 1280 px and on a
  * 390 px phone, light and dark (viewport-high, not full pages, to keep them
- * light), and page 1 of the printed overview, into tests/.sites/screenshots/
+ * light), page 1 of the printed overview and the printed poster, into tests/.sites/screenshots/
  * (or $SCREENSHOTS_DIR). Pick the good ones for docs/screenshots/ by hand.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,7 +18,7 @@ const VIEWPORTS = {
   desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 },
 };
-const PAGES = { home: '', era: 'eras/间章/', overview: 'overview/' };
+const PAGES = { home: '', era: 'eras/间章/', overview: 'overview/', poster: 'poster/' };
 
 test.skip(!process.env['SCREENSHOTS'], 'set SCREENSHOTS=1 to take the README screenshots');
 
@@ -37,6 +37,15 @@ for (const [device, options] of Object.entries(VIEWPORTS)) {
     });
   }
 }
+
+test('printed poster, A4 landscape', async ({ page, site }) => {
+  mkdirSync(OUT, { recursive: true });
+  await page.goto(site.url('poster/'));
+  const pdf = join(OUT, 'poster-print.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+  execFileSync('pdftoppm', ['-png', '-r', '90', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUT, 'poster-print')]);
+  expect(true).toBe(true);
+});
 
 test('printed overview, page 1', async ({ page, site }) => {
   mkdirSync(OUT, { recursive: true });

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateNote } from '../../bench/generate.ts';
 import { ui } from '../../src/i18n/ui.ts';
-import { posterInput } from '../../src/poster/input.ts';
+import { posterInputOfNote } from '../../src/poster/input.ts';
 import { packLabels, type LabelRequest } from '../../src/poster/lanes.ts';
 import {
   MIN_FONT,
@@ -23,21 +23,13 @@ import {
   type PosterInput,
   type PosterLayout,
 } from '../../src/poster/layout.ts';
-import { parseNote, type Entry } from '../../src/timeline/index.ts';
+import { parseNote } from '../../src/timeline/index.ts';
 import { DEFAULT_NOTE, fixturePath } from './helpers.ts';
 
-/** The poster's input from a parsed note, through the same adapter the site uses. */
+/** The poster's input from a parsed note, through the adapter the site's collections go through too. */
 function inputOf(source: string): PosterInput {
   const note = parseNote(source, { file: 'note.md' });
-  const entries = note.eras.flatMap((era) =>
-    era.items.filter((item): item is Entry => item.kind === 'entry').map((entry) => ({ ...entry, era: era.slug })),
-  );
-  return posterInput(
-    note.eras.map((era) => ({ ...era, id: era.slug })),
-    entries,
-    note.meta.lang,
-    ui(note.meta.lang),
-  );
+  return posterInputOfNote(note, ui(note.meta.lang));
 }
 
 const POINTS_PER_MM = 72 / 25.4;
