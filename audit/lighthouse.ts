@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
@@ -54,9 +55,22 @@ interface LhResult {
   runWarnings?: string[];
 }
 
-export async function runLighthouse(root: string, url: string, reportBase: string, chromePath: string): Promise<LighthouseRun> {
-  const cli = join(root, 'node_modules/lighthouse/cli/index.js');
-  if (!existsSync(cli)) throw new Error('lighthouse is not installed: npm install -D lighthouse');
+/** The lighthouse CLI's script, resolved from the project as Node would. */
+function lighthouseCli(root: string): string {
+  try {
+    return createRequire(join(root, 'package.json')).resolve('lighthouse/cli/index.js');
+  } catch {
+    throw new Error('lighthouse is not installed: npm install -D lighthouse');
+  }
+}
+
+export async function runLighthouse(
+  root: string,
+  url: string,
+  reportBase: string,
+  chromePath: string,
+): Promise<LighthouseRun> {
+  const cli = lighthouseCli(root);
   const args = [
     cli,
     url,
@@ -79,7 +93,9 @@ export async function runLighthouse(root: string, url: string, reportBase: strin
   });
   const jsonFile = `${reportBase}.report.json`;
   if (code !== 0 || !existsSync(jsonFile)) {
-    throw new Error(`lighthouse exited ${code} for ${url}\n${stderr.join('').trim().split('\n').slice(-15).join('\n')}`);
+    throw new Error(
+      `lighthouse exited ${code} for ${url}\n${stderr.join('').trim().split('\n').slice(-15).join('\n')}`,
+    );
   }
   const lhr = JSON.parse(readFileSync(jsonFile, 'utf8')) as LhResult;
   if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
@@ -93,7 +109,12 @@ export async function runLighthouse(root: string, url: string, reportBase: strin
     for (const ref of c.auditRefs) {
       const a = lhr.audits[ref.id];
       if (!a || ref.weight === 0 || a.score === null || a.score >= 1) continue;
-      if (a.scoreDisplayMode === 'informative' || a.scoreDisplayMode === 'notApplicable' || a.scoreDisplayMode === 'manual') continue;
+      if (
+        a.scoreDisplayMode === 'informative' ||
+        a.scoreDisplayMode === 'notApplicable' ||
+        a.scoreDisplayMode === 'manual'
+      )
+        continue;
       const failure: FailedAudit = { category, id: a.id, title: a.title, score: a.score, items: describeItems(a) };
       if (a.displayValue) failure.displayValue = a.displayValue;
       failed.push(failure);

@@ -64,7 +64,7 @@ const chromePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
 const KB = 1024;
 const BUDGET = { eraHtml: 30 * KB, eraCss: 15 * KB, eraRequiredJs: 0, homeHtml: 50 * KB };
 const PERF_RULE =
-  'accessibility, best practices, SEO: best < 100 fails; performance: best < 100 fails unless every run had Lighthouse\'s slow-CPU warning (⚠, reported only)';
+  "accessibility, best practices, SEO: best < 100 fails; performance: best < 100 fails unless every run had Lighthouse's slow-CPU warning (⚠, reported only)";
 
 const log = (message: string) => process.stderr.write(`[audit] ${message}\n`);
 
@@ -91,7 +91,11 @@ async function build(): Promise<void> {
   const logFile = join(work, 'build.log');
   const fd = openSync(logFile, 'w');
   const started = Date.now();
-  const child = spawn('npm', ['run', 'build', '--', '--outDir', outDir], { cwd: root, env: siteEnv(), stdio: ['ignore', fd, fd] });
+  const child = spawn('npm', ['run', 'build', '--', '--outDir', outDir], {
+    cwd: root,
+    env: siteEnv(),
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   const code = await new Promise<number | null>((res, rej) => {
     child.on('error', rej);
@@ -137,12 +141,16 @@ async function serve(): Promise<string> {
     const port = await freePort();
     const logFile = join(work, 'preview.log');
     const fd = openSync(logFile, 'w');
-    server = spawn('npx', ['astro', 'preview', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
-      cwd: root,
-      env: siteEnv(),
-      stdio: ['ignore', fd, fd],
-      detached: true,
-    });
+    server = spawn(
+      'npx',
+      ['astro', 'preview', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
+      {
+        cwd: root,
+        env: siteEnv(),
+        stdio: ['ignore', fd, fd],
+        detached: true,
+      },
+    );
     closeSync(fd);
     const origin = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 60_000;
@@ -238,8 +246,16 @@ async function main(): Promise<number> {
     const htmlSvg = home.html + home.svg;
     const ok = htmlSvg <= BUDGET.homeHtml;
     if (!ok) failures.push({ what: `/ HTML+SVG ${kb(htmlSvg)} > ${kb(BUDGET.homeHtml)}` });
-    if (home.renderBlocking.length) failures.push({ what: `/ has render-blocking scripts: ${home.renderBlocking.join(', ')}` });
-    rows.push(['/', `${kb(htmlSvg)} ≤ 50 KB ${mark(ok)}`, kb(home.css), kb(home.requiredJs), kb(home.lazyJs), blocking(home)]);
+    if (home.renderBlocking.length)
+      failures.push({ what: `/ has render-blocking scripts: ${home.renderBlocking.join(', ')}` });
+    rows.push([
+      '/',
+      `${kb(htmlSvg)} ≤ 50 KB ${mark(ok)}`,
+      kb(home.css),
+      kb(home.requiredJs),
+      kb(home.lazyJs),
+      blocking(home),
+    ]);
   }
   for (const w of eras) {
     const htmlOk = w.html <= BUDGET.eraHtml;
@@ -247,8 +263,10 @@ async function main(): Promise<number> {
     const jsOk = w.requiredJs <= BUDGET.eraRequiredJs;
     if (!htmlOk) failures.push({ what: `${w.path} HTML ${kb(w.html)} > 30 KB` });
     if (!cssOk) failures.push({ what: `${w.path} CSS ${kb(w.css)} > 15 KB` });
-    if (!jsOk) failures.push({ what: `${w.path} required JS ${w.requiredJs} B > 0 B: ${w.requiredJsSources.join(', ')}` });
-    if (w.renderBlocking.length) failures.push({ what: `${w.path} has render-blocking scripts: ${w.renderBlocking.join(', ')}` });
+    if (!jsOk)
+      failures.push({ what: `${w.path} required JS ${w.requiredJs} B > 0 B: ${w.requiredJsSources.join(', ')}` });
+    if (w.renderBlocking.length)
+      failures.push({ what: `${w.path} has render-blocking scripts: ${w.renderBlocking.join(', ')}` });
     rows.push([
       w.path,
       `${kb(w.html)} ≤ 30 KB ${mark(htmlOk)}`,
@@ -260,7 +278,14 @@ async function main(): Promise<number> {
   }
   for (const w of [overview, notFound]) {
     if (!w) continue;
-    rows.push([w.path, `${kb(w.html + w.svg)} (no budget)`, kb(w.css), kb(w.requiredJs), kb(w.lazyJs), w.renderBlocking.length ? `${w.renderBlocking.length}` : 'none']);
+    rows.push([
+      w.path,
+      `${kb(w.html + w.svg)} (no budget)`,
+      kb(w.css),
+      kb(w.requiredJs),
+      kb(w.lazyJs),
+      w.renderBlocking.length ? `${w.renderBlocking.length}` : 'none',
+    ]);
   }
 
   const out: string[] = [];
@@ -286,7 +311,9 @@ async function main(): Promise<number> {
     const origin = await serve();
     const lhRows: string[][] = [];
     const details: string[] = [];
-    const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
     try {
       for (const target of targets) {
         const url = origin + encodeURI(target.path);
@@ -313,13 +340,18 @@ async function main(): Promise<number> {
           if (best[c].score === 100) continue;
           const what = `Lighthouse ${c} on ${target.path}: best ${best[c].score} of ${runs.length} run(s)`;
           if (c === 'performance' && perfInconclusive) {
-            warnings.push(`${what}, every run on a host Lighthouse calls slower than it expects (CPU index ${runs.map((r) => r.benchmarkIndex).join('/')} < 1000): not counted as a failure`);
+            warnings.push(
+              `${what}, every run on a host Lighthouse calls slower than it expects (CPU index ${runs.map((r) => r.benchmarkIndex).join('/')} < 1000): not counted as a failure`,
+            );
           } else {
             failures.push({ what });
           }
           for (const f of best[c].run.failed.filter((f) => f.category === c)) {
-            details.push(`  ${target.path} ${c}: ${f.id} (${f.title})${f.displayValue ? ` ${f.displayValue}` : ''}${f.score !== null ? ` score ${f.score.toFixed(2)}` : ''}`);
-            if (c !== 'performance') for (const item of f.items) details.push(`      ${item.replace(/\s+/gu, ' ').slice(0, 200)}`);
+            details.push(
+              `  ${target.path} ${c}: ${f.id} (${f.title})${f.displayValue ? ` ${f.displayValue}` : ''}${f.score !== null ? ` score ${f.score.toFixed(2)}` : ''}`,
+            );
+            if (c !== 'performance')
+              for (const item of f.items) details.push(`      ${item.replace(/\s+/gu, ' ').slice(0, 200)}`);
           }
         }
         const m = best.performance.run.metrics;
@@ -335,9 +367,26 @@ async function main(): Promise<number> {
       await stopAndWait();
     }
     out.push('');
-    out.push(`Lighthouse ${lighthouseVersion()} (mobile, default config), best of up to ${maxRuns} runs per page; ${PERF_RULE}`);
-    out.push(`Host: ${cpus().length} cores, load average ${load} at the start; CPU index = Lighthouse's benchmarkIndex (it warns below 1000)`);
-    out.push(table(['Page', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'Runs: perf@CPU index', 'Best performance run'], lhRows));
+    out.push(
+      `Lighthouse ${lighthouseVersion()} (mobile, default config), best of up to ${maxRuns} runs per page; ${PERF_RULE}`,
+    );
+    out.push(
+      `Host: ${cpus().length} cores, load average ${load} at the start; CPU index = Lighthouse's benchmarkIndex (it warns below 1000)`,
+    );
+    out.push(
+      table(
+        [
+          'Page',
+          'Performance',
+          'Accessibility',
+          'Best practices',
+          'SEO',
+          'Runs: perf@CPU index',
+          'Best performance run',
+        ],
+        lhRows,
+      ),
+    );
     if (details.length) out.push('Audits below 100:', ...details);
     out.push(`Reports: ${reportDir}`);
   }
@@ -347,7 +396,11 @@ async function main(): Promise<number> {
   if (failures.length) {
     out.push(`✗ ${failures.length} failure(s):`, ...failures.map((f) => `  - ${f.what}`));
   } else {
-    const lh = !withLighthouse ? ' (Lighthouse skipped)' : warnings.length ? '; Lighthouse performance inconclusive, see ⚠' : ' and Lighthouse scores 100 in every category';
+    const lh = !withLighthouse
+      ? ' (Lighthouse skipped)'
+      : warnings.length
+        ? '; Lighthouse performance inconclusive, see ⚠'
+        : ' and Lighthouse scores 100 in every category';
     out.push(`✓ every budget holds${lh}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
@@ -356,7 +409,9 @@ async function main(): Promise<number> {
 
 function lighthouseVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')) as {
+      version: string;
+    };
     return pkg.version;
   } catch {
     return '';

@@ -55,7 +55,9 @@ const CSS_IMPORT = /@import\s+(?:url\(\s*)?["']?([^"')\s;]+)/gu;
  * `base` is the site's base path (`/` unless BASE_PATH is set).
  */
 export function pageWeight(outDir: string, path: string, base = '/'): PageWeight {
-  const file = path.endsWith('/') ? join(outDir, decodeURIComponent(path), 'index.html') : join(outDir, decodeURIComponent(path));
+  const file = path.endsWith('/')
+    ? join(outDir, decodeURIComponent(path), 'index.html')
+    : join(outDir, decodeURIComponent(path));
   const html = readFileSync(file, 'utf8');
   const pageUrl = new URL(path, 'http://site.invalid');
   const w: PageWeight = {
@@ -114,7 +116,8 @@ export function pageWeight(outDir: string, path: string, base = '/'): PageWeight
     for (const m of source.matchAll(STATIC_IMPORT)) addJs(m[1]!, from, kind);
     for (const m of source.matchAll(DYNAMIC_IMPORT)) addJs(m[1]!, from, 'lazy');
     // Read the prefix as the site's base: how Vite-ignored imports of files outside the bundle are written.
-    for (const m of source.matchAll(DYNAMIC_TEMPLATE)) addJs(`${base.endsWith('/') ? base : `${base}/`}${m[1]!.replace(/^\//u, '')}`, from, 'lazy');
+    for (const m of source.matchAll(DYNAMIC_TEMPLATE))
+      addJs(`${base.endsWith('/') ? base : `${base}/`}${m[1]!.replace(/^\//u, '')}`, from, 'lazy');
   };
   const addJs = (href: string, from: URL, kind: 'required' | 'lazy') => {
     if (!/^(?:\.{0,2}\/|[a-z]+:)/iu.test(href)) return; // a bare specifier: not a file the browser can load

@@ -17,7 +17,16 @@ export interface BuildResult {
 }
 
 /** What of the project a site build needs: everything but caches, output, VCS and the test/bench tooling. */
-const NOT_COPIED = new Set(['node_modules', '.git', 'dist', '.astro', 'bench', 'tests', 'test-results', 'playwright-report']);
+const NOT_COPIED = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  '.astro',
+  'bench',
+  'tests',
+  'test-results',
+  'playwright-report',
+]);
 
 /**
  * Copies the working tree to `dir` (node_modules symlinked), so that the
@@ -74,7 +83,10 @@ export function makeFloor(projectRoot: string, dir: string, noteText: string): v
       2,
     ),
   );
-  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n",
+  );
   writeFileSync(join(dir, 'src/pages/index.md'), matter(noteText).content);
 }
 
@@ -83,7 +95,11 @@ export function makeFloor(projectRoot: string, dir: string, noteText: string): v
  * `.astro/` content cache, empty output), as on a fresh clone.
  * Throws with the build's output when it fails.
  */
-export async function runBuild(cwd: string, outDir: string, env: Record<string, string | undefined>): Promise<BuildResult> {
+export async function runBuild(
+  cwd: string,
+  outDir: string,
+  env: Record<string, string | undefined>,
+): Promise<BuildResult> {
   const { code, output, ...result } = await runBuildOutcome(cwd, outDir, env);
   if (code !== 0) throw new Error(`build in ${cwd} exited ${code}:\n${output.slice(-4000)}`);
   return result;
@@ -96,8 +112,13 @@ export interface BuildOutcome extends BuildResult {
 }
 
 /** Like {@link runBuild}, but a failing build is an outcome, not an error. */
-export async function runBuildOutcome(cwd: string, outDir: string, env: Record<string, string | undefined>): Promise<BuildOutcome> {
-  for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(cwd, cache), { recursive: true, force: true });
+export async function runBuildOutcome(
+  cwd: string,
+  outDir: string,
+  env: Record<string, string | undefined>,
+): Promise<BuildOutcome> {
+  for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite'])
+    rmSync(join(cwd, cache), { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   const buildEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
   // The site reads these; a developer's shell must not move the bench's output.

@@ -51,12 +51,16 @@ export async function measureDevLoop(
   const file = join(siteDir, notePath);
   const original = readFileSync(file, 'utf8');
   let output = '';
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: siteDir,
-    env: { ...process.env, TIMELINE_NOTE: notePath, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: siteDir,
+      env: { ...process.env, TIMELINE_NOTE: notePath, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}${options.page}`;
@@ -83,7 +87,11 @@ export async function measureDevLoop(
     writeFileSync(file, readFileSync(file, 'utf8'));
     await sleep(2000);
     const after = output.slice(before);
-    const unchangedReparsed = /unchanged, not parsed again/u.test(after) ? false : /reloaded/u.test(after) ? true : null;
+    const unchangedReparsed = /unchanged, not parsed again/u.test(after)
+      ? false
+      : /reloaded/u.test(after)
+        ? true
+        : null;
     return { updateMs, unchangedReparsed };
   } finally {
     writeFileSync(file, original);

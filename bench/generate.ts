@@ -47,7 +47,18 @@ const CJK_PHRASES = [
   '训练过程中处理各类异常也极其折磨，数据质量愈发重要',
   '提供丰富的用户社区，恰好也是提示工程最火的时代',
 ];
-const EN_NAMES = ['Model', 'Engine', 'Protocol', 'Dataset', 'Compiler', 'Framework', 'Library', 'Paper', 'Benchmark', 'Toolkit'];
+const EN_NAMES = [
+  'Model',
+  'Engine',
+  'Protocol',
+  'Dataset',
+  'Compiler',
+  'Framework',
+  'Library',
+  'Paper',
+  'Benchmark',
+  'Toolkit',
+];
 const EN_PHRASES = [
   'an encoder-only model trained to fill in the blanks and predict the next sentence',
   'a simple and scalable way to apply attention to images',
@@ -58,7 +69,20 @@ const EN_PHRASES = [
   'a search engine and a chat model in one product, for a while',
   'showed that scale alone was not the whole story',
 ];
-const ERA_NAMES = ['Prelude', '序曲', 'Interlude', '间章', 'Ripples', '波澜', 'Sonata', '奏鸣', 'Echoes', '回响', 'The Quiet Years', '蓄势'];
+const ERA_NAMES = [
+  'Prelude',
+  '序曲',
+  'Interlude',
+  '间章',
+  'Ripples',
+  '波澜',
+  'Sonata',
+  '奏鸣',
+  'Echoes',
+  '回响',
+  'The Quiet Years',
+  '蓄势',
+];
 const NOTE_LINES = [
   '现在回顾，这一时期的大多数工作还主要停留在实验室里',
   'Looking back, most of this stayed in the lab for years',
@@ -68,7 +92,8 @@ const NOTE_LINES = [
 
 /** One synthetic note with exactly `entries` entry lines. */
 export function generateNote({ entries, seed = 1 }: GenerateOptions): string {
-  if (!Number.isInteger(entries) || entries < 1) throw new RangeError(`generateNote: entries must be a positive integer, got ${entries}`);
+  if (!Number.isInteger(entries) || entries < 1)
+    throw new RangeError(`generateNote: entries must be a positive integer, got ${entries}`);
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const chance = (p: number) => random() < p;

@@ -45,5 +45,8 @@ export const HOSTILE_FAMILIES: HostileFamily[] = [
   { name: 'unclosed links', note: (size) => `${HEAD}Links (2000): ${fill('[a](b', size)}\n` },
   { name: 'unclosed comment', note: (size) => `${HEAD}<!-- never closed\n\n${fill('Hidden (2000): text.\n', size)}` },
   { name: 'huge line', note: (size) => `${HEAD}Line (2000): ${fill('word ', size)}\n` },
-  { name: 'many entries', note: (size) => `${HEAD}${fill('Entry (2000): an entry with **bold** and a [link](https://example.org).\n', size)}` },
+  {
+    name: 'many entries',
+    note: (size) => `${HEAD}${fill('Entry (2000): an entry with **bold** and a [link](https://example.org).\n', size)}`,
+  },
 ];

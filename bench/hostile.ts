@@ -40,11 +40,15 @@ export async function runHostileBench(): Promise<void> {
   for (const family of HOSTILE_FAMILIES) {
     const samples = SIZES.map((size) => {
       log(`${family.name} at ${size.toLocaleString('en')} characters`);
-      const out = execFileSync(process.execPath, ['--max-old-space-size=4096', join(root, 'bench/hostile-parse.ts'), family.name, String(size)], {
-        cwd: root,
-        encoding: 'utf8',
-        timeout: 10 * 60_000,
-      });
+      const out = execFileSync(
+        process.execPath,
+        ['--max-old-space-size=4096', join(root, 'bench/hostile-parse.ts'), family.name, String(size)],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 10 * 60_000,
+        },
+      );
       return JSON.parse(out.trim().split('\n').pop()!) as ParseSample;
     });
     const [, mid, big] = samples as [ParseSample, ParseSample, ParseSample];
@@ -65,7 +69,12 @@ export async function runHostileBench(): Promise<void> {
     const result = await runBuildOutcome(site, join(work, 'out'), { TIMELINE_NOTE: file });
     const message = /(hostile-notes\/[^\s:]+:\d+:\d+: [^\n]+)/u.exec(result.output)?.[1];
     const stack = /^\s+at .+\(.+:\d+:\d+\)$/mu.test(result.output);
-    const ended = result.code === 0 ? 'site' : message ? `message: ${message.replace(/^hostile-notes\/[^:]+:/u, '').slice(0, 70)}` : 'FAILED without a message';
+    const ended =
+      result.code === 0
+        ? 'site'
+        : message
+          ? `message: ${message.replace(/^hostile-notes\/[^:]+:/u, '').slice(0, 70)}`
+          : 'FAILED without a message';
     return { name, wallMs: result.wallMs, peakRssBytes: result.peakRssBytes, ended, stack };
   };
   // Twice: the first build of a run also warms the machine's caches, which would flatter every case after it.
@@ -78,18 +87,24 @@ export async function runHostileBench(): Promise<void> {
   const lines: string[] = [];
   lines.push(`# Hostile notes (load ${load.toFixed(1)} at start)`, '');
   lines.push('## Parser, per family (one process each)', '');
-  lines.push('| family | 10 KB | 100 KB | 1 MB | growth exponent 100 KB→1 MB | peak memory at 1 MB | outcome at 1 MB |');
+  lines.push(
+    '| family | 10 KB | 100 KB | 1 MB | growth exponent 100 KB→1 MB | peak memory at 1 MB | outcome at 1 MB |',
+  );
   lines.push('| --- | --- | --- | --- | --- | --- | --- |');
   for (const f of families) {
     const [a, b, c] = f.samples as [ParseSample, ParseSample, ParseSample];
-    lines.push(`| ${f.name} | ${a.ms.toFixed(0)} ms | ${b.ms.toFixed(0)} ms | ${c.ms.toFixed(0)} ms | ${f.exponent.toFixed(2)} | ${mb(c.peakRssBytes)} | ${c.outcome} |`);
+    lines.push(
+      `| ${f.name} | ${a.ms.toFixed(0)} ms | ${b.ms.toFixed(0)} ms | ${c.ms.toFixed(0)} ms | ${f.exponent.toFixed(2)} | ${mb(c.peakRssBytes)} | ${c.outcome} |`,
+    );
   }
   lines.push('', "## cmark's pathological inputs, built for real", '');
   lines.push(`Empty note: ${(empty.wallMs / 1000).toFixed(1)} s, ${mb(empty.peakRssBytes)}.`, '');
   lines.push('| input | build | beyond the empty build | peak memory | ended with | stack trace |');
   lines.push('| --- | --- | --- | --- | --- | --- |');
   for (const c of cmark) {
-    lines.push(`| ${c.name} | ${(c.wallMs / 1000).toFixed(1)} s | ${((c.wallMs - empty.wallMs) / 1000).toFixed(1)} s | ${mb(c.peakRssBytes)} | ${c.ended} | ${c.stack ? 'YES' : 'no'} |`);
+    lines.push(
+      `| ${c.name} | ${(c.wallMs / 1000).toFixed(1)} s | ${((c.wallMs - empty.wallMs) / 1000).toFixed(1)} s | ${mb(c.peakRssBytes)} | ${c.ended} | ${c.stack ? 'YES' : 'no'} |`,
+    );
   }
   const table = lines.join('\n');
   console.log(table);

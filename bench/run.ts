@@ -69,9 +69,20 @@ const started = performance.now();
 const loadAtStart = loadavg()[0]!;
 
 const notes: Note[] = [
-  ...sizes.map((entries) => ({ key: String(entries), label: entries.toLocaleString('en'), text: generateNote({ entries, seed: 1 }), sitePath: `bench-notes/n${entries}.md` })),
+  ...sizes.map((entries) => ({
+    key: String(entries),
+    label: entries.toLocaleString('en'),
+    text: generateNote({ entries, seed: 1 }),
+    sitePath: `bench-notes/n${entries}.md`,
+  })),
   { key: 'default', label: 'default', text: readFileSync(join(root, DEFAULT_NOTE), 'utf8'), sitePath: DEFAULT_NOTE },
-].map((n) => ({ ...n, ...countItems(n.text, n.sitePath), site: [], floor: [], weight: { home: null, era: null, overview: null, poster: null } }));
+].map((n) => ({
+  ...n,
+  ...countItems(n.text, n.sitePath),
+  site: [],
+  floor: [],
+  weight: { home: null, era: null, overview: null, poster: null },
+}));
 
 // 1. Loader against bare remark, smallest note first.
 for (const note of notes) {
@@ -124,7 +135,9 @@ try {
         note.site.push(await site());
       }
       checkBuilt(note, siteOut);
-      log(`build ${run + 1}/${buildRuns} ${note.label}: site ${secs(note.site.at(-1)!.wallMs)}, floor ${secs(note.floor.at(-1)!.wallMs)}`);
+      log(
+        `build ${run + 1}/${buildRuns} ${note.label}: site ${secs(note.site.at(-1)!.wallMs)}, floor ${secs(note.floor.at(-1)!.wallMs)}`,
+      );
       const era = largestEraPage(siteOut);
       note.weight = {
         home: pageWeight(siteOut, 'index.html'),
@@ -137,7 +150,10 @@ try {
 
   // 3. The dev loop on the default note: save → page served, and an unchanged save.
   log('dev loop: astro dev on the default note');
-  devLoop = await measureDevLoop(siteDir, DEFAULT_NOTE, { marker: 'Whisper', page: `/eras/${encodeURIComponent('序曲')}/` });
+  devLoop = await measureDevLoop(siteDir, DEFAULT_NOTE, {
+    marker: 'Whisper',
+    page: `/eras/${encodeURIComponent('序曲')}/`,
+  });
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
 }
@@ -178,7 +194,8 @@ const num = (value: number | null | undefined, format: (v: number) => string, pa
     ? { value: null, text: '—' }
     : { value, text: format(value), ...(pass ? { pass: pass(value) } : {}) };
 /** A target that applies to one note only: the other notes show the figure without a mark. */
-const only = (key: string, n: Note, cell: Cell): Cell => (n.key === key ? cell : { value: cell.value, text: cell.text });
+const only = (key: string, n: Note, cell: Cell): Cell =>
+  n.key === key ? cell : { value: cell.value, text: cell.text };
 
 const ms = (v: number) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
 const ratio = (v: number) => `${v.toFixed(2)}×`;
@@ -189,35 +206,86 @@ row('entries', '', (n) => num(n.entries, (v) => v.toLocaleString('en')));
 row('note size, KB', '', (n) => num(Buffer.byteLength(n.text), kb));
 row('loader parseNote, ms (median)', '', (n) => num(n.loader?.loaderMs, ms));
 row('bare remark+gfm, ms (median)', '', (n) => num(n.loader?.remarkMs, ms));
-row('  loader ÷ remark', '≤ 1.3×', (n) => num(n.loader && n.loader.loaderMs / n.loader.remarkMs, ratio, (v) => v <= 1.3));
+row('  loader ÷ remark', '≤ 1.3×', (n) =>
+  num(n.loader && n.loader.loaderMs / n.loader.remarkMs, ratio, (v) => v <= 1.3),
+);
 row('  loader ÷ remark, CPU time', '', (n) => num(n.loader && n.loader.loaderCpuMs / n.loader.remarkCpuMs, ratio));
 row('  loader iterations', '', (n) => num(n.loader?.iterations, String));
-row(`build, s (best of ${buildRuns})`, '< 30 s at 10,000', (n) => only('10000', n, num(best(n.site), (v) => (v / 1000).toFixed(2), (v) => v < 30_000)));
+row(`build, s (best of ${buildRuns})`, '< 30 s at 10,000', (n) =>
+  only(
+    '10000',
+    n,
+    num(
+      best(n.site),
+      (v) => (v / 1000).toFixed(2),
+      (v) => v < 30_000,
+    ),
+  ),
+);
 row(`floor build, s (best of ${buildRuns})`, '', (n) => num(best(n.floor), (v) => (v / 1000).toFixed(2)));
 row(`build CPU, s (least of ${buildRuns})`, '', (n) => num(leastCpu(n.site), (v) => (v / 1000).toFixed(2)));
 row(`floor CPU, s (least of ${buildRuns})`, '', (n) => num(leastCpu(n.floor), (v) => (v / 1000).toFixed(2)));
-row('  build ÷ floor', '≤ 1.5× for default', (n) => only('default', n, num(best(n.site) / best(n.floor), ratio, (v) => v <= 1.5)));
-row('build peak RSS, MB', '< 1.5 GB at 10,000', (n) => only('10000', n, num(peak(n.site), mb, (v) => v < 1.5 * 1000 * MB)));
+row('  build ÷ floor', '≤ 1.5× for default', (n) =>
+  only(
+    'default',
+    n,
+    num(best(n.site) / best(n.floor), ratio, (v) => v <= 1.5),
+  ),
+);
+row('build peak RSS, MB', '< 1.5 GB at 10,000', (n) =>
+  only(
+    '10000',
+    n,
+    num(peak(n.site), mb, (v) => v < 1.5 * 1000 * MB),
+  ),
+);
 row('floor peak RSS, MB', '', (n) => num(peak(n.floor), mb));
 row('  build RSS ÷ floor RSS', '', (n) => num((peak(n.site) ?? NaN) / (peak(n.floor) ?? NaN), ratio));
 const atTenK = (value: number | null, pass?: (v: number) => boolean) => (n: Note) =>
   n.key === '10000' ? num(value, (v) => v.toFixed(2), pass) : null;
-row('growth exponent 1k→10k, build', '≤ 1.1', atTenK(growth((n) => best(n.site)), (v) => v <= 1.1));
+row(
+  'growth exponent 1k→10k, build',
+  '≤ 1.1',
+  atTenK(
+    growth((n) => best(n.site)),
+    (v) => v <= 1.1,
+  ),
+);
 row('growth exponent 1k→10k, build CPU', '', atTenK(growth((n) => leastCpu(n.site))));
 row('growth exponent 1k→10k, floor', '', atTenK(growth((n) => best(n.floor))));
-row('growth exponent 1k→10k, loader', '≤ 1.1', atTenK(growth((n) => n.loader?.loaderMs), (v) => v <= 1.1));
+row(
+  'growth exponent 1k→10k, loader',
+  '≤ 1.1',
+  atTenK(
+    growth((n) => n.loader?.loaderMs),
+    (v) => v <= 1.1,
+  ),
+);
 row('growth exponent 1k→10k, loader CPU', '', atTenK(growth((n) => n.loader?.loaderCpuMs)));
 row('growth exponent 1k→10k, remark', '', atTenK(growth((n) => n.loader?.remarkMs)));
 // The reading site's budgets are for the default note. A synthetic era holds
 // 100 long entries, and its page may grow with them (in proportion, shown per
 // entry below); only the CSS and JS budgets hold whatever the note's size.
-const weightRows = (label: string, page: 'home' | 'era' | 'overview', budgets: { html?: number; css?: number; js?: number }) => {
-  const target = (b: number | undefined, unit = 'KB') => (b === undefined ? '' : b === 0 ? '0 B' : `≤ ${b / KB} ${unit}`);
+const weightRows = (
+  label: string,
+  page: 'home' | 'era' | 'overview',
+  budgets: { html?: number; css?: number; js?: number },
+) => {
+  const target = (b: number | undefined, unit = 'KB') =>
+    b === undefined ? '' : b === 0 ? '0 B' : `≤ ${b / KB} ${unit}`;
   row(`${label} HTML, KB`, budgets.html === undefined ? '' : `${target(budgets.html)} for default`, (n) =>
-    only('default', n, num(n.weight[page]?.html, kb, budgets.html === undefined ? undefined : (v) => v <= budgets.html!)),
+    only(
+      'default',
+      n,
+      num(n.weight[page]?.html, kb, budgets.html === undefined ? undefined : (v) => v <= budgets.html!),
+    ),
   );
-  row(`${label} CSS, KB`, target(budgets.css), (n) => num(n.weight[page]?.css, kb, budgets.css === undefined ? undefined : (v) => v <= budgets.css!));
-  row(`${label} JS, B`, target(budgets.js), (n) => num(n.weight[page]?.js, String, budgets.js === undefined ? undefined : (v) => v <= budgets.js!));
+  row(`${label} CSS, KB`, target(budgets.css), (n) =>
+    num(n.weight[page]?.css, kb, budgets.css === undefined ? undefined : (v) => v <= budgets.css!),
+  );
+  row(`${label} JS, B`, target(budgets.js), (n) =>
+    num(n.weight[page]?.js, String, budgets.js === undefined ? undefined : (v) => v <= budgets.js!),
+  );
 };
 weightRows('/', 'home', { html: 50 * KB });
 weightRows('largest era page', 'era', { html: 30 * KB, css: 15 * KB, js: 0 });
@@ -227,7 +295,13 @@ row('  largest era page HTML per entry, B', 'flat: no copy of the whole timeline
 });
 weightRows('/overview/', 'overview', {});
 row('poster layout, ms (median of 7)', '', (n) => num(n.poster?.layoutMs, ms));
-row('  poster entries shown', 'all 48 for default', (n) => only('default', n, num(n.poster?.shown, String, (v) => v === n.entries)));
+row('  poster entries shown', 'all 48 for default', (n) =>
+  only(
+    'default',
+    n,
+    num(n.poster?.shown, String, (v) => v === n.entries),
+  ),
+);
 row('/poster/ HTML, KB', '', (n) => num(n.weight.poster?.html, kb));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 row('dev: save → page updated, ms (median)', '< 1000 ms', (n) =>
@@ -235,7 +309,11 @@ row('dev: save → page updated, ms (median)', '< 1000 ms', (n) =>
 );
 row('dev: unchanged save parsed again', 'no', (n) =>
   n.key === 'default' && devLoop
-    ? { value: null, text: devLoop.unchangedReparsed === null ? '?' : devLoop.unchangedReparsed ? 'yes' : 'no', pass: devLoop.unchangedReparsed === false }
+    ? {
+        value: null,
+        text: devLoop.unchangedReparsed === null ? '?' : devLoop.unchangedReparsed ? 'yes' : 'no',
+        pass: devLoop.unchangedReparsed === false,
+      }
     : null,
 );
 
@@ -249,13 +327,22 @@ const body = rows.map((r) => [
   r.target,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...body.map((line) => line[i]!.length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-const failed = rows.flatMap((r) => notes.filter((n) => r.cells[n.key]!.pass === false).map((n) => `${r.metric.trim()} (${n.label})`));
+const line = (cells: string[]) =>
+  cells
+    .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+    .join('  ')
+    .trimEnd();
+const failed = rows.flatMap((r) =>
+  notes.filter((n) => r.cells[n.key]!.pass === false).map((n) => `${r.metric.trim()} (${n.label})`),
+);
 
 const loadAtEnd = loadavg()[0]!;
-console.log(`\nobsidian-timeline bench — ${new Date().toISOString()}, ${gitDescribe()}, Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(1)} → ${loadAtEnd.toFixed(1)}`);
+console.log(
+  `\nobsidian-timeline bench — ${new Date().toISOString()}, ${gitDescribe()}, Node ${process.version}, ${availableParallelism()} cores, load ${loadAtStart.toFixed(1)} → ${loadAtEnd.toFixed(1)}`,
+);
 // Wall times mean little when other work holds the cores; say so beside them.
-if (Math.max(loadAtStart, loadAtEnd) > availableParallelism()) console.log('machine busy (load above core count): wall times are inflated; CPU-time rows are steadier');
+if (Math.max(loadAtStart, loadAtEnd) > availableParallelism())
+  console.log('machine busy (load above core count): wall times are inflated; CPU-time rows are steadier');
 console.log(line(header));
 console.log(widths.map((w) => '─'.repeat(w)).join('  '));
 for (const b of body) console.log(line(b));
@@ -279,19 +366,30 @@ const json = {
   table: rows,
   failed,
 };
-for (const name of [`bench-${stamp}.json`, 'latest.json']) writeFileSync(join(resultsDir, name), JSON.stringify(json, null, 2) + '\n');
-console.log(`\nJSON: ${relative(process.cwd(), join(resultsDir, `bench-${stamp}.json`))} (and bench/results/latest.json); took ${secs(performance.now() - started)}`);
+for (const name of [`bench-${stamp}.json`, 'latest.json'])
+  writeFileSync(join(resultsDir, name), JSON.stringify(json, null, 2) + '\n');
+console.log(
+  `\nJSON: ${relative(process.cwd(), join(resultsDir, `bench-${stamp}.json`))} (and bench/results/latest.json); took ${secs(performance.now() - started)}`,
+);
 
 function countItems(text: string, file: string): { entries: number; eras: number } {
   const { eras } = parseNote(text, { file });
-  return { entries: eras.reduce((sum, era) => sum + era.items.filter((i) => i.kind === 'entry').length, 0), eras: eras.length };
+  return {
+    entries: eras.reduce((sum, era) => sum + era.items.filter((i) => i.kind === 'entry').length, 0),
+    eras: eras.length,
+  };
 }
 
 /** A build that did not pick up its note (a shared cache, a wrong path) would measure the wrong site: stop. */
 function checkBuilt(note: Note, outDir: string): void {
   const eraDir = join(outDir, 'eras');
-  const built = existsSync(eraDir) ? readdirSync(eraDir).filter((slug) => existsSync(join(eraDir, slug, 'index.html'))).length : 0;
-  if (built !== note.eras) throw new Error(`the build of the ${note.label} note has ${built} era pages, not ${note.eras}: it did not build that note`);
+  const built = existsSync(eraDir)
+    ? readdirSync(eraDir).filter((slug) => existsSync(join(eraDir, slug, 'index.html'))).length
+    : 0;
+  if (built !== note.eras)
+    throw new Error(
+      `the build of the ${note.label} note has ${built} era pages, not ${note.eras}: it did not build that note`,
+    );
 }
 
 function secs(ms: number): string {
@@ -302,7 +400,11 @@ function secs(ms: number): string {
 function gitDescribe(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'content', 'astro.config.mjs', 'package.json'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'src', 'content', 'astro.config.mjs', 'package.json'],
+      { cwd: root, encoding: 'utf8' },
+    ).trim();
     return dirty ? `${head}+dirty` : head;
   } catch {
     return 'no git';

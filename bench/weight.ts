@@ -41,7 +41,9 @@ export function pageWeight(outDir: string, page: string): PageWeight | null {
       return 0;
     }
     const path = url.split(/[?#]/u)[0]!;
-    const onDisk = path.startsWith('/') ? join(outDir, decodeURIComponent(path)) : join(dirname(file), decodeURIComponent(path));
+    const onDisk = path.startsWith('/')
+      ? join(outDir, decodeURIComponent(path))
+      : join(dirname(file), decodeURIComponent(path));
     if (seen.has(onDisk)) return 0;
     seen.add(onDisk);
     return existsSync(onDisk) ? statSync(onDisk).size : 0;
@@ -52,7 +54,8 @@ export function pageWeight(outDir: string, page: string): PageWeight | null {
     const attrs = readAttrs(match[2]!);
     const end = match.index! + match[0].length;
     if (tag === 'link') {
-      if ((attrs.get('rel') ?? '').toLowerCase().split(/\s+/u).includes('stylesheet') && attrs.has('href')) weight.css += asset(attrs.get('href')!);
+      if ((attrs.get('rel') ?? '').toLowerCase().split(/\s+/u).includes('stylesheet') && attrs.has('href'))
+        weight.css += asset(attrs.get('href')!);
     } else if (tag === 'style') {
       weight.css += Buffer.byteLength(inner(html, end, 'style'));
     } else if (JS_TYPES.has((attrs.get('type') ?? '').toLowerCase())) {

@@ -49,7 +49,9 @@ function serve(): Promise<{ server: Server; origin: string }> {
     createReadStream(file).pipe(response);
   });
   return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
   });
 }
 
@@ -62,7 +64,12 @@ function pageCount(file: string): number | null {
   }
 }
 
-async function print(browser: Browser, url: string, file: string, options: { format: 'A4' | 'Letter'; landscape: boolean }): Promise<void> {
+async function print(
+  browser: Browser,
+  url: string,
+  file: string,
+  options: { format: 'A4' | 'Letter'; landscape: boolean },
+): Promise<void> {
   const page = await browser.newPage();
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}: is dist/ a build of this site?`);
@@ -78,13 +85,20 @@ async function print(browser: Browser, url: string, file: string, options: { for
 
 async function main(): Promise<void> {
   if (PAPER !== 'a4' && PAPER !== 'letter') throw new Error(`POSTER_PAPER must be a4 or letter, not "${PAPER}"`);
-  if (!existsSync(join(DIST, 'poster', 'index.html'))) throw new Error(`${DIST}/poster/index.html is missing: run \`npm run pdf\`, which builds first.`);
+  if (!existsSync(join(DIST, 'poster', 'index.html')))
+    throw new Error(`${DIST}/poster/index.html is missing: run \`npm run pdf\`, which builds first.`);
   const found = resolveBrowser();
-  const browser = await chromium.launch({ ...(found ? { executablePath: found.executablePath } : {}), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    ...(found ? { executablePath: found.executablePath } : {}),
+    args: CHROMIUM_ARGS,
+  });
   const { server, origin } = await serve();
   try {
     const poster = join(DIST, 'poster.pdf');
-    await print(browser, `${origin}${BASE}poster/`, poster, { format: PAPER === 'letter' ? 'Letter' : 'A4', landscape: true });
+    await print(browser, `${origin}${BASE}poster/`, poster, {
+      format: PAPER === 'letter' ? 'Letter' : 'A4',
+      landscape: true,
+    });
     const sheets = pageCount(poster);
     if (sheets !== null && sheets !== 1) throw new Error(`the poster printed on ${sheets} pages, not one`);
     await print(browser, `${origin}${BASE}overview/`, join(DIST, 'overview.pdf'), { format: 'A4', landscape: false });

@@ -61,12 +61,15 @@ const zh = {
   /** The scrolling region around the drawing. */
   posterRegion: '时间线海报，可横向滚动',
   /** A crowded poster says what it left out and where to read it. */
-  posterShown: (shown: number, total: number) => `海报显示 ${total} 条中的 ${shown} 条（每章与每个小节的第一条，其余在全文中均匀选取），其余 ${total - shown} 条见`,
+  posterShown: (shown: number, total: number) =>
+    `海报显示 ${total} 条中的 ${shown} 条（每章与每个小节的第一条，其余在全文中均匀选取），其余 ${total - shown} 条见`,
   posterUnnamed: (unnamed: number) => `另有 ${unnamed} 个章节的名称放不下，只画出色带（悬停或聚焦可见名称）。`,
   downloadPdf: '下载 PDF',
 } as const;
 
-export type UiStrings = { [K in keyof typeof zh]: (typeof zh)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+export type UiStrings = {
+  [K in keyof typeof zh]: (typeof zh)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
 
 const en: UiStrings = {
   skipToContent: 'Skip to content',
@@ -120,7 +123,8 @@ const en: UiStrings = {
   posterRegion: 'Timeline poster, scrolls sideways',
   posterShown: (shown, total) =>
     `The poster shows ${shown} of ${total} entries (the first of each chapter and sub-period, the rest sampled evenly through the note); all ${total} are on the`,
-  posterUnnamed: (unnamed) => `${unnamed} more chapters are drawn as bands without their names, for want of room (hover or focus shows them).`,
+  posterUnnamed: (unnamed) =>
+    `${unnamed} more chapters are drawn as bands without their names, for want of room (hover or focus shows them).`,
   downloadPdf: 'Download the PDF',
 };
 
@@ -175,7 +179,8 @@ const zhHant: UiStrings = {
   posterDescription: (eras, entries) =>
     `${eras} 個章節依時間排成色帶，${entries} 個條目依日期排在時間軸下，每個條目是一個連結，依原文順序排列。`,
   posterRegion: '時間線海報，可橫向捲動',
-  posterShown: (shown, total) => `海報顯示 ${total} 條中的 ${shown} 條（每章與每個小節的第一條，其餘在全文中平均選取），其餘 ${total - shown} 條見`,
+  posterShown: (shown, total) =>
+    `海報顯示 ${total} 條中的 ${shown} 條（每章與每個小節的第一條，其餘在全文中平均選取），其餘 ${total - shown} 條見`,
   posterUnnamed: (unnamed) => `另有 ${unnamed} 個章節的名稱放不下，只畫出色帶（懸停或聚焦可見名稱）。`,
   downloadPdf: '下載 PDF',
 };
@@ -230,8 +235,10 @@ const ja: UiStrings = {
   posterDescription: (eras, entries) =>
     `${eras} の章を時間に沿った帯で、${entries} の項目を日付の位置に示します。各項目はリンクで、原文の順に並びます。`,
   posterRegion: '年表ポスター（横にスクロールできます）',
-  posterShown: (shown, total) => `このポスターは ${total} 項目のうち ${shown} 項目を示します（各章と各小見出しの最初の項目、残りは全体から均等に選択）。残り ${total - shown} 項目は`,
-  posterUnnamed: (unnamed) => `ほかに ${unnamed} の章は名前が入りきらず、帯だけを示しています（ホバーかフォーカスで名前が出ます）。`,
+  posterShown: (shown, total) =>
+    `このポスターは ${total} 項目のうち ${shown} 項目を示します（各章と各小見出しの最初の項目、残りは全体から均等に選択）。残り ${total - shown} 項目は`,
+  posterUnnamed: (unnamed) =>
+    `ほかに ${unnamed} の章は名前が入りきらず、帯だけを示しています（ホバーかフォーカスで名前が出ます）。`,
   downloadPdf: 'PDF をダウンロード',
 };
 

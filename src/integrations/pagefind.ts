@@ -42,14 +42,17 @@ export default function pagefind(): AstroIntegration {
           if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
           if (added.page_count === 0) throw new Error(`Pagefind found no page to index in ${site}`);
           const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
-          if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           // Pagefind's ready-made UIs: the site has its own (src/components/Search.astro).
           await Promise.all(UNUSED.map((file) => rm(join(written.outputPath, file), { force: true })));
           const entry = JSON.parse(await readFile(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
             languages: Record<string, { page_count: number }>;
           };
           const indexed = Object.entries(entry.languages).map(([lang, { page_count }]) => `${page_count} (${lang})`);
-          logger.info(`indexed ${indexed.join(', ')} of ${added.page_count} pages in ${Math.round(performance.now() - started)}ms`);
+          logger.info(
+            `indexed ${indexed.join(', ')} of ${added.page_count} pages in ${Math.round(performance.now() - started)}ms`,
+          );
         } finally {
           await close();
         }

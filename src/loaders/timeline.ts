@@ -4,7 +4,14 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { registerMedia } from '../integrations/media.ts';
-import { formatDiagnostic, parseTimeline, readNote, TimelineError, type LinkOptions, type Timeline } from '../timeline/index.ts';
+import {
+  formatDiagnostic,
+  parseTimeline,
+  readNote,
+  TimelineError,
+  type LinkOptions,
+  type Timeline,
+} from '../timeline/index.ts';
 import { devError, setDevError } from './dev-error.ts';
 
 /** Options of {@link timelineLoaders}. */
@@ -69,12 +76,15 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
         const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         const links: LinkOptions = {
           home: base,
-          era: (slug, anchor) => `${base}eras/${encodeURIComponent(slug)}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`,
+          era: (slug, anchor) =>
+            `${base}eras/${encodeURIComponent(slug)}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`,
           wikiBase,
           asset: (path) => {
             const file = findAsset(dirname(filePath), path);
             if (file && isActiveSvg(file)) {
-              logger.warn(`${label}: image ${path} is an SVG that holds script or external content; it is not published`);
+              logger.warn(
+                `${label}: image ${path} is an SVG that holds script or external content; it is not published`,
+              );
               return null;
             }
             if (file) media.add(file);
@@ -240,7 +250,9 @@ function findAsset(noteDir: string, path: string): string | null {
 function isActiveSvg(file: string): boolean {
   if (!/\.svg$/iu.test(file)) return false;
   const text = readFileSync(file, 'utf8');
-  return /<script|<foreignObject|<iframe|<embed|<object|<use\b|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["']?\s*(?!#)|<!ENTITY/iu.test(text);
+  return /<script|<foreignObject|<iframe|<embed|<object|<use\b|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["']?\s*(?!#)|<!ENTITY/iu.test(
+    text,
+  );
 }
 
 /**

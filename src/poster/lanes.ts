@@ -73,7 +73,8 @@ export function packLabels(requests: readonly LabelRequest[], options: LaneOptio
   const { lanes: laneCount, min, max, gap, clearance } = options;
   const n = requests.length;
   const anchors = requests.map((r) => r.anchor);
-  for (let i = 1; i < n; i++) if (anchors[i]! < anchors[i - 1]!) throw new RangeError('packLabels: requests must be sorted by anchor');
+  for (let i = 1; i < n; i++)
+    if (anchors[i]! < anchors[i - 1]!) throw new RangeError('packLabels: requests must be sorted by anchor');
   const lanes = Array.from({ length: laneCount }, () => new Lane());
   const laneOf = new Int32Array(n).fill(-1);
   const placed: LabelPlacement[] = new Array(n);

@@ -188,7 +188,12 @@ export function layoutPoster(input: PosterInput): PosterLayout {
   let eraFont = MIN_FONT;
   let eraPlacement: EraLabels | null = null;
   for (const font of ERA_FONTS) {
-    eraPlacement = placeEraLabels(bandBoxes, eras, font, Math.floor((SHEET_MAX_HEIGHT * ERA_LABEL_SHARE) / (font * LINE)));
+    eraPlacement = placeEraLabels(
+      bandBoxes,
+      eras,
+      font,
+      Math.floor((SHEET_MAX_HEIGHT * ERA_LABEL_SHARE) / (font * LINE)),
+    );
     eraFont = font;
     if (eraPlacement.unnamed === 0) break;
   }
@@ -479,7 +484,12 @@ function eraSpans(eras: readonly PosterEraInput[], entries: readonly PosterEntry
     const lo = bounds.lo ?? (Number.isFinite(c.lo) ? c.lo : previousEnd);
     const hi = bounds.hi ?? (Number.isFinite(c.hi) ? c.hi : lo);
     if (Number.isFinite(hi)) previousEnd = hi;
-    return { lo, hi: Math.max(lo, hi), closedLo: bounds.lo !== null || !era.period?.fromOpen, closedHi: bounds.hi !== null || !era.period?.toOpen };
+    return {
+      lo,
+      hi: Math.max(lo, hi),
+      closedLo: bounds.lo !== null || !era.period?.fromOpen,
+      closedHi: bounds.hi !== null || !era.period?.toOpen,
+    };
   });
 }
 
@@ -505,7 +515,10 @@ function placeEraLabels(
   }
   const anchorOf = (era: number) => boxes[era]!.x + 1;
   outside.sort((a, b) => anchorOf(a) - anchorOf(b) || a - b);
-  const request = (era: number) => ({ anchor: anchorOf(era), width: LEADER_PAD + estimateWidth(eras[era]!.label, font) + 1 });
+  const request = (era: number) => ({
+    anchor: anchorOf(era),
+    width: LEADER_PAD + estimateWidth(eras[era]!.label, font) + 1,
+  });
   const options = { lanes: maxLanes, min: 0, max: SHEET_WIDTH, gap: font * 0.5, clearance: 1 };
   let named = outside;
   let placements = packLabels(named.map(request), options);

@@ -7,7 +7,8 @@
  * kana, Hangul, full-width forms) count a whole em.
  */
 
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u2e80-\u303f\u3200-\u33ff\uff00-\uff60\uffe0-\uffe6]/u;
+const WIDE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u2e80-\u303f\u3200-\u33ff\uff00-\uff60\uffe0-\uffe6]/u;
 const NARROW = /[\s.,:;'|!ijlI()[\]{}`·]/u;
 const THIN = /[ftr\-"/\\]/u;
 const BROAD = /[mwMW@%]/u;

@@ -184,14 +184,13 @@ export type NoteData = z.infer<typeof noteSchema>;
 
 // The schemas must accept what the parser gives: these fail to compile if they drift apart.
 type Assignable<T, U extends T> = U;
+/** @public (a compile-time check, never imported) */
 export type _PeriodMatches = Assignable<PeriodData, Period>;
+/** @public */
 export type _RichMatches = Assignable<z.infer<typeof richSchema>, Rich>;
+/** @public */
 export type _EraMatches = Assignable<Omit<EraData, 'items' | 'entryCount'>, Omit<Era, 'items' | 'slug'>>;
-export type _EntryMatches = Assignable<
-  Omit<EntryData, 'era' | 'order' | 'subperiod'>,
-  Omit<Entry, 'kind' | 'id'>
->;
-export type _NoteMatches = Assignable<
-  Omit<NoteData, 'file' | 'preface' | 'warningCount'>,
-  Omit<NoteMeta, 'publish'>
->;
+/** @public */
+export type _EntryMatches = Assignable<Omit<EntryData, 'era' | 'order' | 'subperiod'>, Omit<Entry, 'kind' | 'id'>>;
+/** @public */
+export type _NoteMatches = Assignable<Omit<NoteData, 'file' | 'preface' | 'warningCount'>, Omit<NoteMeta, 'publish'>>;

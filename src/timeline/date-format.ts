@@ -98,7 +98,8 @@ function formatExact(point: DatePoint, l: DateLanguage): string {
  */
 export function pointDatetime(start: DatePoint | null, end: DatePoint | null): string | undefined {
   if (!start || !end) return undefined;
-  const same = start.year === end.year && start.month === end.month && start.day === end.day && start.precision === end.precision;
+  const same =
+    start.year === end.year && start.month === end.month && start.day === end.day && start.precision === end.precision;
   if (!same || start.approximate || start.year < 1 || start.year > 9999) return undefined;
   const y = String(start.year).padStart(4, '0');
   const pad = (n: number) => String(n).padStart(2, '0');

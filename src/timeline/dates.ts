@@ -90,7 +90,8 @@ export function startTime(point: DatePoint): number {
 /** Where a point ends on the same scale: the start of the next unit. */
 export function endTime(point: DatePoint): number {
   if (point.day !== null && point.month !== null) return startTime(point) + 1 / 365;
-  if (point.month !== null) return point.month === 12 ? point.year + 1 : startTime({ ...point, month: point.month + 1, day: null });
+  if (point.month !== null)
+    return point.month === 12 ? point.year + 1 : startTime({ ...point, month: point.month + 1, day: null });
   return lastYear(point) + 1;
 }
 
@@ -105,9 +106,30 @@ function daysInMonth(year: number, month: number): number {
 /* ------------------------------------------------------------------ */
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const MONTH = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`;
 const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|urday|rsday)?\.?,?\s)`;
@@ -115,7 +137,19 @@ const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 
 /** Chinese and Japanese numerals, for `十九世纪`, `二零一六年`, `九月三号`. */
 const CJK_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CJK_NUMBER = '[〇零一二两兩三四五六七八九十百千]+';
 
@@ -189,7 +223,8 @@ interface Side {
   part: 'early' | 'mid' | 'late' | null;
 }
 
-const APPROX_PREFIX = /^(?:c\.|ca\.|c(?=\s)|ca(?=\s)|circa|approx\.|approximately|around|about|~|大约|大約|约|約|概ね)\s?/iu;
+const APPROX_PREFIX =
+  /^(?:c\.|ca\.|c(?=\s)|ca(?=\s)|circa|approx\.|approximately|around|about|~|大约|大約|约|約|概ね)\s?/iu;
 /** EDTF's `2016~` is approximate; `1868年～` is open-ended (see readRange). */
 const APPROX_SUFFIX = /\s?(?:\?|%|左右|前后|前後|頃|ごろ|ころ|ほど)$|(?<=\d)~$/iu;
 const BC_SUFFIX = /\s?(?:b\.?\s?c\.?\s?e\.?|b\.?\s?c\.?)$/iu;
@@ -199,7 +234,14 @@ const BC_PREFIX_CJK = /^(?:公元前|西元前|紀元前|纪元前|前)/u;
 const AD_PREFIX_CJK = /^(?:公元|西元|西暦|紀元後|纪元后|紀元|纪元)/u;
 
 const side = (fields: Partial<Side> & Pick<Side, 'precision'>): Side => ({
-  year: null, month: null, day: null, approximate: false, era: null, short: false, bare: false, part: null,
+  year: null,
+  month: null,
+  day: null,
+  approximate: false,
+  era: null,
+  short: false,
+  bare: false,
+  part: null,
   ...fields,
 });
 
@@ -213,14 +255,23 @@ const BODY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null 
   { re: /^(\d{1,2})\/(\d{4})$/u, read: (m) => ymd(m[2]!, m[1]!, null) },
   // 1867年11月9日, 2008 年 8 月 8 日, 2016年9月3号, 1901年の9月10日, 2019年4月12 (a day range's start)
   {
-    re: new RegExp(`^(\\d{1,4}|${CJK_NUMBER}) ?年 ?の? ?(\\d{1,2}|${CJK_NUMBER}) ?月 ?(\\d{1,2}|${CJK_NUMBER}) ?(?:日|号|號)?$`, 'u'),
+    re: new RegExp(
+      `^(\\d{1,4}|${CJK_NUMBER}) ?年 ?の? ?(\\d{1,2}|${CJK_NUMBER}) ?月 ?(\\d{1,2}|${CJK_NUMBER}) ?(?:日|号|號)?$`,
+      'u',
+    ),
     read: (m) => ymd(m[1]!, m[2]!, m[3]!),
   },
   // 1911年10月, 2017年五月
-  { re: new RegExp(`^(\\d{1,4}|${CJK_NUMBER}) ?年 ?の? ?(\\d{1,2}|${CJK_NUMBER}) ?月$`, 'u'), read: (m) => ymd(m[1]!, m[2]!, null) },
+  {
+    re: new RegExp(`^(\\d{1,4}|${CJK_NUMBER}) ?年 ?の? ?(\\d{1,2}|${CJK_NUMBER}) ?月$`, 'u'),
+    read: (m) => ymd(m[1]!, m[2]!, null),
+  },
   // 20世纪80年代, 十九世纪七十年代
   {
-    re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?世[纪紀] ?(\\d0|${CJK_NUMBER}) ?年代 ?(初|初期|前期|中期|末|末期|后期|後期)?$`, 'u'),
+    re: new RegExp(
+      `^(\\d{1,2}|${CJK_NUMBER}) ?世[纪紀] ?(\\d0|${CJK_NUMBER}) ?年代 ?(初|初期|前期|中期|末|末期|后期|後期)?$`,
+      'u',
+    ),
     read: (m) => {
       const century = number(m[1]!);
       const decade = number(m[2]!);
@@ -241,7 +292,10 @@ const BODY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null 
   },
   // 9世纪, 十九世纪, 16世紀, 19世纪末
   {
-    re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?世[纪紀] ?(初|初期|初叶|初葉|前期|前半|中期|中叶|中葉|末|末期|末叶|末葉|后期|後期|后半|後半)?$`, 'u'),
+    re: new RegExp(
+      `^(\\d{1,2}|${CJK_NUMBER}) ?世[纪紀] ?(初|初期|初叶|初葉|前期|前半|中期|中叶|中葉|末|末期|末叶|末葉|后期|後期|后半|後半)?$`,
+      'u',
+    ),
     read: (m) => {
       const n = number(m[1]!);
       return n === null ? null : century(n, 'century', partOf(m[2]));
@@ -249,7 +303,10 @@ const BODY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null 
   },
   // 2nd millennium, 2千纪, 2千年紀
   { re: /^(?:the )?(\d{1,2})(?:st|nd|rd|th) millennium$/iu, read: (m) => century(Number(m[1]), 'millennium', null) },
-  { re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?千(?:年)?[纪紀]$`, 'u'), read: (m) => century(number(m[1]!) ?? 0, 'millennium', null) },
+  {
+    re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?千(?:年)?[纪紀]$`, 'u'),
+    read: (m) => century(number(m[1]!) ?? 0, 'millennium', null),
+  },
   // 201X (the 2010s), 20XX (the 21st century, as 2000–2099)
   { re: /^(\d{3})X$/u, read: (m) => side({ year: Number(m[1]) * 10, precision: 'decade' }) },
   { re: /^(\d{2})XX$/u, read: (m) => century(Number(m[1]) + 1, 'century', null) },
@@ -353,7 +410,7 @@ function readSide(raw: string, fragments: boolean): Side | null {
   let era: EraMark = null;
   let marked = false;
 
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const approxBefore = APPROX_PREFIX.exec(text);
     if (approxBefore && approxBefore[0].length < text.length) {
@@ -451,9 +508,11 @@ function spanOf(point: DatePoint, part: Side['part']): Span {
 /* Periods                                                             */
 /* ------------------------------------------------------------------ */
 
-const OPEN_END = /^(?:未来|未來|至今|迄今|现今|現今|如今|现在|現在|今天|今日|今|現代|present|now|today|ongoing|future|the present|date)$/iu;
+const OPEN_END =
+  /^(?:未来|未來|至今|迄今|现今|現今|如今|现在|現在|今天|今日|今|現代|present|now|today|ongoing|future|the present|date)$/iu;
 const UNKNOWN = /^[?？]+$/u;
-const BEFORE_SUFFIX = /\s?(?:及之前|及以前|之前|以前|以前まで|まで|or earlier|and earlier|or before|and before|before|earlier)$/iu;
+const BEFORE_SUFFIX =
+  /\s?(?:及之前|及以前|之前|以前|以前まで|まで|or earlier|and earlier|or before|and before|before|earlier)$/iu;
 const BEFORE_PREFIX = /^(?:before|until|up to|pre-|早于|早於)\s?/iu;
 const SINCE_PREFIX = /^(?:since|from)\s/iu;
 const SINCE_SUFFIX = /\s?(?:以来|以來|以降|onwards|onward|and after|and later|起)$/iu;
@@ -463,7 +522,15 @@ const RANGE_SUFFIX = /(?:まで|の間|の間に|期间|期間|间|間)$/u;
 /** Range separators, as they may split a range in two. */
 const SEPARATOR = /\s?(?:——|—|–|-|−|~|〜|～|ー|\/|至|到|から)\s?|\s(?:to|till|until|through|and)\s/giu;
 
-const EMPTY: DateReading = { start: null, end: null, from: null, to: null, fromOpen: false, toOpen: false, reversed: false };
+const EMPTY: DateReading = {
+  start: null,
+  end: null,
+  from: null,
+  to: null,
+  fromOpen: false,
+  toOpen: false,
+  reversed: false,
+};
 
 /**
  * Reads a date or period that makes up the whole of `text`, or returns
@@ -517,7 +584,10 @@ export function readDate(text: string): DateReading | null {
  */
 function separators(text: string): RegExpExecArray[] {
   const rank = (m: RegExpExecArray) => (m[0].trim() === '-' && m[0] === '-' ? 2 : m[0].trim() === '/' ? 1 : 0);
-  return [...text.matchAll(SEPARATOR)].map((m, i) => ({ m, i })).sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i).map(({ m }) => m);
+  return [...text.matchAll(SEPARATOR)]
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
+    .map(({ m }) => m);
 }
 
 /** A single point as a span: its start and end (the same point, or the narrowed part). */
@@ -534,7 +604,11 @@ function readRange(leftText: string, rightText: string, separator: string): Date
   if (!left) return null;
   // `2023-？？？？`, `2025 - 未来`, `1990–`, `1868年〜`: an end that is no date.
   // EDTF's `2016~` (a digit, then `~`) is approximate, not open-ended.
-  if ((!rightText && !(separator.trim() === '~' && /\d$/u.test(leftText))) || OPEN_END.test(rightText) || UNKNOWN.test(rightText)) {
+  if (
+    (!rightText && !(separator.trim() === '~' && /\d$/u.test(leftText))) ||
+    OPEN_END.test(rightText) ||
+    UNKNOWN.test(rightText)
+  ) {
     if (left.short || left.bare || left.year === null) return null;
     const start = finish(left);
     if (!start) return null;
@@ -567,7 +641,15 @@ function complete(s: Side, other: Side): void {
       Object.assign(s, { precision: other.precision, bare: false, short: false, era: s.era ?? other.era, part: null });
     } else if (other.precision === 'day' && other.month !== null && n >= 1 && n <= 31) {
       // `10 – 22 August 2012`, `2019年4月12-19日`: a day of the other side's month.
-      Object.assign(s, { year: other.year, month: other.month, day: n, precision: 'day', bare: false, short: false, era: other.era });
+      Object.assign(s, {
+        year: other.year,
+        month: other.month,
+        day: n,
+        precision: 'day',
+        bare: false,
+        short: false,
+        era: other.era,
+      });
     } else if (other.precision === 'year' && other.era !== null && !s.approximate) {
       // `44–30 BC`: a short year, given its era by the other side.
       Object.assign(s, { bare: false, short: true, era: s.era ?? other.era });

@@ -34,8 +34,7 @@ const yamlEngine = (text: string): object =>
 export function readFrontmatter(node: Yaml | undefined, file: string, warnings: Diagnostic[]): FrontmatterMeta {
   const data = node ? parseYaml(node, file) : {};
   const at = (key: string) => fieldPosition(node, key);
-  const warn = (key: string, message: string, hint: string) =>
-    warnings.push({ file, ...at(key), message, hint });
+  const warn = (key: string, message: string, hint: string) => warnings.push({ file, ...at(key), message, hint });
 
   const publish = data['dg-publish'];
   if (publish === false || publish === 'false') {
@@ -105,7 +104,10 @@ function parseYaml(node: Yaml, file: string): Record<string, unknown> {
       throw aliasError(node, file, fenceLine, first ? first.index + first[1]!.length : 0);
     }
     const pos = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
-    const reason = error instanceof YAMLParseError ? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '') : String((error as Error).message);
+    const reason =
+      error instanceof YAMLParseError
+        ? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/u, '')
+        : String((error as Error).message);
     throw new TimelineError({
       file,
       // gray-matter hands the engine the text after the opening fence, from its line break: line 1 is the fence's.
@@ -144,7 +146,11 @@ function tagsField(data: Record<string, unknown>, warn: Warn): string[] {
   if (value === undefined || value === null) return [];
   const raw = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,\s]+/u) : null;
   if (!raw) {
-    warn('tags', 'frontmatter field `tags` should be a list or text; it is ignored', 'write `tags: [a, b]` or `tags: a, b`');
+    warn(
+      'tags',
+      'frontmatter field `tags` should be a list or text; it is ignored',
+      'write `tags: [a, b]` or `tags: a, b`',
+    );
     return [];
   }
   const tags = raw
@@ -161,7 +167,11 @@ function dateField(data: Record<string, unknown>, key: string, warn: Warn, node:
   // `21:55+08:00` to `13:55Z`: keep the text as written when it can be found.
   if (value instanceof Date) return writtenValue(node, key) ?? isoDate(value);
   if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return value;
-  warn(key, `frontmatter field \`${key}\` is not a date; it is ignored`, `write an ISO date such as \`${key}: 2025-02-22\``);
+  warn(
+    key,
+    `frontmatter field \`${key}\` is not a date; it is ignored`,
+    `write an ISO date such as \`${key}: 2025-02-22\``,
+  );
   return null;
 }
 
@@ -184,7 +194,9 @@ function toPlainData(value: unknown): unknown {
 /** The plain scalar after a top-level `key:` line, as written (a timestamp). */
 function writtenValue(node: Yaml | undefined, key: string): string | null {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`^${escaped}[ \\t]*:[ \\t]+([0-9][0-9:.+TtZz -]*?)[ \\t]*(#.*)?$`, 'mu').exec(node?.value ?? '');
+  const match = new RegExp(`^${escaped}[ \\t]*:[ \\t]+([0-9][0-9:.+TtZz -]*?)[ \\t]*(#.*)?$`, 'mu').exec(
+    node?.value ?? '',
+  );
   const text = match?.[1];
   return text && !Number.isNaN(Date.parse(text)) ? text : null;
 }

@@ -125,7 +125,10 @@ function checkNesting(lines: readonly string[], file: string): void {
 const MARK_CHARS = '*_[]`<>()~=!:/.@';
 /** Stand-ins from the Private Use Area: letters to micromark, one per mark, the same length. */
 const STAND_IN_BASE = 0xe000;
-const STAND_INS = new RegExp(`[\\u${STAND_IN_BASE.toString(16)}-\\u${(STAND_IN_BASE + MARK_CHARS.length - 1).toString(16)}]`, 'gu');
+const STAND_INS = new RegExp(
+  `[\\u${STAND_IN_BASE.toString(16)}-\\u${(STAND_IN_BASE + MARK_CHARS.length - 1).toString(16)}]`,
+  'gu',
+);
 
 /**
  * Shows a paragraph (a run of non-blank lines outside code fences) that
@@ -217,7 +220,11 @@ function warnUnclosed(lines: readonly string[], file: string, warnings: Diagnost
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
     if (fence !== null) {
-      if (line.trimStart().startsWith(fence.marker) && !line.trim().slice(fence.marker.length).replace(/[`~]/gu, '').trim()) fence = null;
+      if (
+        line.trimStart().startsWith(fence.marker) &&
+        !line.trim().slice(fence.marker.length).replace(/[`~]/gu, '').trim()
+      )
+        fence = null;
       continue;
     }
     const open = FENCE.exec(line);

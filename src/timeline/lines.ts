@@ -21,7 +21,7 @@ export function splitLines(children: readonly PhrasingContent[], firstLine: numb
   for (const node of children) {
     const current = lines[lines.length - 1]!;
     if (node.type === 'break') {
-      lines.push({ nodes: [], line: (node.position?.end.line ?? current.line) });
+      lines.push({ nodes: [], line: node.position?.end.line ?? current.line });
       continue;
     }
     if (node.type !== 'text' || !node.value.includes('\n')) {
@@ -36,9 +36,7 @@ export function splitLines(children: readonly PhrasingContent[], firstLine: numb
       if (part) lines[lines.length - 1]!.nodes.push({ type: 'text', value: part });
     });
   }
-  return lines
-    .map((l) => ({ ...l, nodes: trimLine(l.nodes) }))
-    .filter((l) => l.nodes.length > 0);
+  return lines.map((l) => ({ ...l, nodes: trimLine(l.nodes) })).filter((l) => l.nodes.length > 0);
 }
 
 /**
@@ -154,7 +152,10 @@ function readDateFirst(nodes: readonly PhrasingContent[], context: LineContext):
 
   if (first.type === 'strong' || first.type === 'emphasis') {
     // `**1995-12-04** rest`, `**1995-12-04:** rest`, `**1995-12-04**: rest`
-    const inner = plainText(first.children).trim().replace(/[:：]$/u, '').trim();
+    const inner = plainText(first.children)
+      .trim()
+      .replace(/[:：]$/u, '')
+      .trim();
     reading = inner.length <= MAX_DATE_LENGTH ? readPeriod(inner, context.year) : null;
     if (!reading) return null;
     label = inner;
@@ -188,7 +189,10 @@ function readDateFirst(nodes: readonly PhrasingContent[], context: LineContext):
 }
 
 /** Splits inline content at the first match of `re` in its top-level text, or returns null. */
-function splitAt(nodes: readonly PhrasingContent[], re: RegExp): { before: PhrasingContent[]; after: PhrasingContent[] } | null {
+function splitAt(
+  nodes: readonly PhrasingContent[],
+  re: RegExp,
+): { before: PhrasingContent[]; after: PhrasingContent[] } | null {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.type !== 'text') continue;
@@ -238,7 +242,10 @@ function unwrapEmphasis(nodes: PhrasingContent[]): PhrasingContent[] {
 }
 
 /** Takes `（1997）` or `(2017–2019)` off the end of a title. */
-function takeYear(nodes: PhrasingContent[], year: number | null): {
+function takeYear(
+  nodes: PhrasingContent[],
+  year: number | null,
+): {
   nodes: PhrasingContent[];
   yearLabel: string | null;
   period: Period | null;

@@ -1,6 +1,12 @@
 import type { PhrasingContent } from 'mdast';
 import { slug as githubSlug } from 'github-slugger';
-import { imageNode, unresolvedWikiLink, type ImageRequest, type RenderHooks, type WikiLinkRequest } from './markdown.ts';
+import {
+  imageNode,
+  unresolvedWikiLink,
+  type ImageRequest,
+  type RenderHooks,
+  type WikiLinkRequest,
+} from './markdown.ts';
 import type { Diagnostic, Era } from './types.ts';
 import { safeUrl } from './url.ts';
 
@@ -69,7 +75,11 @@ export function linkHooks(
     }
   }
   const self = new Set(noteNames.map(fold).filter(Boolean));
-  const wikiBase = options.wikiBase ? (options.wikiBase.endsWith('/') ? options.wikiBase : `${options.wikiBase}/`) : null;
+  const wikiBase = options.wikiBase
+    ? options.wikiBase.endsWith('/')
+      ? options.wikiBase
+      : `${options.wikiBase}/`
+    : null;
 
   const link = (href: string, alias: string): PhrasingContent => ({
     type: 'link',
@@ -89,7 +99,12 @@ export function linkHooks(
         type: 'emphasis',
         data: { hName: 'sup' },
         children: [
-          { type: 'link', url: `${page}#${anchor}`, children: [{ type: 'text', value: label }], data: { hProperties: { dataFootnoteRef: true } } },
+          {
+            type: 'link',
+            url: `${page}#${anchor}`,
+            children: [{ type: 'text', value: label }],
+            data: { hProperties: { dataFootnoteRef: true } },
+          },
         ],
       };
     },
@@ -97,7 +112,13 @@ export function linkHooks(
     wikiLink({ target, alias: written, position }: WikiLinkRequest): PhrasingContent {
       const hash = target.indexOf('#');
       const note = (hash === -1 ? target : target.slice(0, hash)).trim();
-      const heading = hash === -1 ? '' : target.slice(hash + 1).replace(/^#+/u, '').trim();
+      const heading =
+        hash === -1
+          ? ''
+          : target
+              .slice(hash + 1)
+              .replace(/^#+/u, '')
+              .trim();
       // Without an alias Obsidian shows `Heading` for `[[#Heading]]`, `Note > Heading` for `[[Note#Heading]]`.
       const alias = written !== target ? written : note && heading ? `${note} › ${heading}` : heading || note;
       const at = position ?? { line: 1, column: 1 };
@@ -135,7 +156,11 @@ export function linkHooks(
       if (/^[a-z][a-z0-9+.-]*:|^\/\//iu.test(url)) {
         const safe = safeUrl(url);
         if (safe && /^https?:/iu.test(safe)) return imageNode(safe, alt, title, width, height);
-        warn({ ...at, message: `image ${url.slice(0, 60)} has an unsafe address and is not shown`, hint: 'images may be http(s) URLs or files beside the note' });
+        warn({
+          ...at,
+          message: `image ${url.slice(0, 60)} has an unsafe address and is not shown`,
+          hint: 'images may be http(s) URLs or files beside the note',
+        });
         return missingImage(alt || url);
       }
       if (!options.asset) return imageNode(url, alt, title, width, height);

@@ -47,7 +47,10 @@ const transforms: Array<{ present: RegExp; processor: { runSync(tree: Root): unk
           ...(callout.isFoldable ? { open: callout.defaultFolded === false } : { role: 'note' }),
         },
       }),
-      title: (callout) => ({ tagName: callout.isFoldable ? 'summary' : 'p', properties: { className: ['callout-title'] } }),
+      title: (callout) => ({
+        tagName: callout.isFoldable ? 'summary' : 'p',
+        properties: { className: ['callout-title'] },
+      }),
       body: () => ({ tagName: 'div', properties: { className: ['callout-body'] } }),
     }),
   },
@@ -127,7 +130,11 @@ function allow(tag: string, classes: Array<string | RegExp>, extra: AttributeRul
   const isClassRule = (rule: AttributeRule) => Array.isArray(rule) && rule[0] === 'className';
   const existing = rules.filter(isClassRule).flatMap((rule) => (rule as unknown[]).slice(1)) as Array<string | RegExp>;
   const merged = [...existing, ...classes];
-  return [...rules.filter((rule) => !isClassRule(rule)), ...(merged.length ? [['className', ...merged] as AttributeRule] : []), ...extra];
+  return [
+    ...rules.filter((rule) => !isClassRule(rule)),
+    ...(merged.length ? [['className', ...merged] as AttributeRule] : []),
+    ...extra,
+  ];
 }
 
 /** A wiki link as remark-wiki-link leaves it in mdast. */
@@ -189,13 +196,21 @@ export const defaultHooks: RenderHooks = {
 };
 
 /** An mdast image with optional size. */
-export function imageNode(url: string, alt: string, title: string | null, width?: number, height?: number): PhrasingContent {
+export function imageNode(
+  url: string,
+  alt: string,
+  title: string | null,
+  width?: number,
+  height?: number,
+): PhrasingContent {
   return {
     type: 'image',
     url,
     alt,
     title,
-    data: { hProperties: { loading: 'lazy', decoding: 'async', ...(width ? { width } : {}), ...(height ? { height } : {}) } },
+    data: {
+      hProperties: { loading: 'lazy', decoding: 'async', ...(width ? { width } : {}), ...(height ? { height } : {}) },
+    },
   };
 }
 
@@ -240,7 +255,9 @@ export function renderInline(nodes: readonly PhrasingContent[], hooks: RenderHoo
 }
 
 /** External links from the note open nothing of ours: no opener, no referrer. */
-const markExternalLinks = rehypeExternalLinks({ rel: ['noopener', 'noreferrer'] }) as unknown as (tree: HastRoot) => void;
+const markExternalLinks = rehypeExternalLinks({ rel: ['noopener', 'noreferrer'] }) as unknown as (
+  tree: HastRoot,
+) => void;
 
 function toSafeHast(root: Root, original: readonly MdastNodes[], hooks: RenderHooks): HastRoot {
   let hast = toHast(root, { allowDangerousHtml: true }) as HastRoot;
@@ -281,7 +298,8 @@ function resolveRawImages(tree: HastRoot, hooks: RenderHooks, fragment: Position
       parent.children.splice(index, 1);
       return index;
     }
-    const size = (value: unknown) => (typeof value === 'number' && value > 0 ? value : Number.parseInt(String(value ?? ''), 10) || undefined);
+    const size = (value: unknown) =>
+      typeof value === 'number' && value > 0 ? value : Number.parseInt(String(value ?? ''), 10) || undefined;
     const width = size(properties['width']);
     const height = size(properties['height']);
     const image = hooks.image({
@@ -347,16 +365,27 @@ function resolveObsidian<T extends MdastNodes>(node: T, hooks: RenderHooks): T {
   const type = (node as { type: string }).type;
   if (type === 'wikiLink') {
     const wiki = node as unknown as WikiLinkNode;
-    return hooks.wikiLink({ target: wiki.value, alias: wiki.data.alias, embed: false, position: positionOf(wiki) }) as unknown as T;
+    return hooks.wikiLink({
+      target: wiki.value,
+      alias: wiki.data.alias,
+      embed: false,
+      position: positionOf(wiki),
+    }) as unknown as T;
   }
   if (type === 'obsidianEmbed') {
     const embed = node as unknown as EmbedNode;
     const position = positionOf(embed);
     if (isImageTarget(embed.target)) {
-      const alt = embed.option && !/^\d+(x\d+)?$/u.test(embed.option) ? embed.option : embed.target.replace(/^.*[\\/]/u, '');
+      const alt =
+        embed.option && !/^\d+(x\d+)?$/u.test(embed.option) ? embed.option : embed.target.replace(/^.*[\\/]/u, '');
       return hooks.image({ url: embed.target, alt, title: null, ...embedSize(embed.option), position }) as unknown as T;
     }
-    return hooks.wikiLink({ target: embed.target, alias: embed.option ?? embed.target, embed: true, position }) as unknown as T;
+    return hooks.wikiLink({
+      target: embed.target,
+      alias: embed.option ?? embed.target,
+      embed: true,
+      position,
+    }) as unknown as T;
   }
   if (type === 'obsidianTag') {
     const value = `#${(node as unknown as TagNode).value}`;
@@ -369,11 +398,19 @@ function resolveObsidian<T extends MdastNodes>(node: T, hooks: RenderHooks): T {
   }
   if (type === 'footnoteReference' && hooks.footnote) {
     const reference = node as unknown as { identifier: string; label?: string | null };
-    return hooks.footnote({ identifier: reference.identifier, label: reference.label ?? reference.identifier }) as unknown as T;
+    return hooks.footnote({
+      identifier: reference.identifier,
+      label: reference.label ?? reference.identifier,
+    }) as unknown as T;
   }
   if (type === 'image') {
     const image = node as unknown as { url: string; alt?: string | null; title?: string | null };
-    return hooks.image({ url: image.url, alt: image.alt ?? '', title: image.title ?? null, position: positionOf(node) }) as unknown as T;
+    return hooks.image({
+      url: image.url,
+      alt: image.alt ?? '',
+      title: image.title ?? null,
+      position: positionOf(node),
+    }) as unknown as T;
   }
   if ('children' in node) {
     // Copy only what changes: most subtrees hold no Obsidian node, and this runs for every fragment.

@@ -81,7 +81,10 @@ export function parseMarkwhen(source: string, options: ParseOptions): Timeline {
       if (!('children' in child)) continue;
       const section = child as EventGroup;
       const from = at(section.textRanges?.definition.from ?? 0);
-      push(`${depth === 1 ? '##' : '###'} ${oneLine(section.title) || (depth === 1 ? (title ?? 'Timeline') : '…')}`, from);
+      push(
+        `${depth === 1 ? '##' : '###'} ${oneLine(section.title) || (depth === 1 ? (title ?? 'Timeline') : '…')}`,
+        from,
+      );
       push('', from);
       writeEvents(section);
       writeGroups(section, depth + 1);
@@ -112,7 +115,12 @@ export function parseMarkwhen(source: string, options: ParseOptions): Timeline {
     timeline = parseNote(note, options);
   } catch (error) {
     if (error instanceof TimelineError) {
-      throw new TimelineError({ file, ...map(error.line, error.column), message: error.reason, ...(error.hint ? { hint: error.hint } : {}) });
+      throw new TimelineError({
+        file,
+        ...map(error.line, error.column),
+        message: error.reason,
+        ...(error.hint ? { hint: error.hint } : {}),
+      });
     }
     throw error;
   }
@@ -134,7 +142,10 @@ function frontmatter(header: Record<string, unknown>): Record<string, unknown> {
  * project's grammar reads it the same way, else its range from Markwhen's
  * reading; then its text, its tags, and its description lines.
  */
-function eventLine(event: Event, text: string): { first: string; rest: Array<{ text: string; offset: number }> } | null {
+function eventLine(
+  event: Event,
+  text: string,
+): { first: string; rest: Array<{ text: string; offset: number }> } | null {
   const range = event.textRanges.datePart;
   let written = text.slice(range?.from ?? 0, range?.to ?? 0).trim();
   // Markwhen's BCE dates swallow the rest of the line into the date part.
@@ -212,7 +223,12 @@ function agrees(period: Period, iso: IsoSpan | null): boolean {
   if (!iso) return true; // Markwhen read no range: ours is all there is
   const s = period.start;
   if (!s || !period.end) return period.toOpen !== false || period.fromOpen;
-  return period.from === iso.start.year && period.to !== null && Math.abs(period.to - iso.end.year) <= 1 && (s.month ?? 1) === (iso.start.month ?? 1);
+  return (
+    period.from === iso.start.year &&
+    period.to !== null &&
+    Math.abs(period.to - iso.end.year) <= 1 &&
+    (s.month ?? 1) === (iso.start.month ?? 1)
+  );
 }
 
 /** A label this project's grammar reads back to the span: `2023-03-14`, `1969-07-20/1969-07-24`, `490 BC`. */
@@ -239,10 +255,21 @@ function positions(text: string): (offset: number) => Position {
 }
 
 /** Puts every position of the timeline back on the `.mw` file's lines; eras without a period span their entries. */
-function remap(timeline: Timeline, map: (line: number, column: number) => Position, markwhenWarnings: Diagnostic[]): Timeline {
+function remap(
+  timeline: Timeline,
+  map: (line: number, column: number) => Position,
+  markwhenWarnings: Diagnostic[],
+): Timeline {
   const eras: Era[] = timeline.eras.map((era) => {
-    const items = era.items.map((item) => Object.assign(item, { position: map(item.position.line, item.position.column) }));
-    return { ...era, items, period: era.period ?? spanOfEntries(era, timeline.meta.lang), position: map(era.position.line, era.position.column) };
+    const items = era.items.map((item) =>
+      Object.assign(item, { position: map(item.position.line, item.position.column) }),
+    );
+    return {
+      ...era,
+      items,
+      period: era.period ?? spanOfEntries(era, timeline.meta.lang),
+      position: map(era.position.line, era.position.column),
+    };
   });
   const warnings = [...markwhenWarnings, ...timeline.warnings.map((w) => ({ ...w, ...map(w.line, w.column) }))].sort(
     (a, b) => a.line - b.line || a.column - b.column,
@@ -255,7 +282,14 @@ function spanOfEntries(era: Era, lang: string): Period | null {
   let first: { point: DatePoint; year: number } | null = null;
   let last: { point: DatePoint; year: number } | null = null;
   for (const item of era.items) {
-    if (item.kind !== 'entry' || !item.date?.start || !item.date.end || item.date.from === null || item.date.to === null) continue;
+    if (
+      item.kind !== 'entry' ||
+      !item.date?.start ||
+      !item.date.end ||
+      item.date.from === null ||
+      item.date.to === null
+    )
+      continue;
     if (!first || item.date.from < first.year) first = { point: item.date.start, year: item.date.from };
     if (!last || item.date.to > last.year) last = { point: item.date.end, year: item.date.to };
   }
@@ -263,7 +297,15 @@ function spanOfEntries(era: Era, lang: string): Period | null {
   const a = formatPoint(first.point, lang);
   const b = formatPoint(last.point, lang);
   const label = a === b ? a : `${a}–${b}`;
-  return { from: first.year, to: last.year, start: first.point, end: last.point, fromOpen: false, toOpen: false, label };
+  return {
+    from: first.year,
+    to: last.year,
+    start: first.point,
+    end: last.point,
+    fromOpen: false,
+    toOpen: false,
+    label,
+  };
 }
 
 /** Text on one line, as a heading or list item needs it. */

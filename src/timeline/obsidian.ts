@@ -1,4 +1,4 @@
-import type { Image, PhrasingContent, Root, Text } from 'mdast';
+import type { PhrasingContent, Root, Text } from 'mdast';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 
 /*
@@ -34,7 +34,10 @@ export function stripComments(text: string): string {
       const line = FENCE.exec(text.slice(i, i + 64));
       const end = text.indexOf('\n', i);
       // A backtick fence's info string holds no backtick: ```a``` is inline code.
-      if (line && !(line[1]![0] === '`' && text.slice(i + line[0].length, end === -1 ? undefined : end).includes('`'))) {
+      if (
+        line &&
+        !(line[1]![0] === '`' && text.slice(i + line[0].length, end === -1 ? undefined : end).includes('`'))
+      ) {
         const marker = line[1]!;
         // A fence is never an inline code span: read as one, a closing fence
         // ran to the next block's opening fence and swapped inside and
@@ -184,7 +187,7 @@ export function remarkObsidian() {
       tree,
       [
         [
-          /!\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]/gu,
+          /!\[\[([^[\]|\n]+)(?:\|([^[\]\n]*))?\]\]/gu,
           (_match: string, target: string, option: string | undefined, match: RegExpMatchObject) =>
             ({
               type: 'obsidianEmbed',
@@ -225,6 +228,3 @@ export function embedSize(option: string | null): { width?: number; height?: num
   if (!match) return {};
   return { width: Number(match[1]), ...(match[2] ? { height: Number(match[2]) } : {}) };
 }
-
-/** The note an image belongs to asks where its file is; see `ParseOptions.asset`. */
-export type { Image };

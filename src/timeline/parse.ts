@@ -90,8 +90,19 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const lang = meta.lang ?? detectLanguage(plainText(body.slice(0, 200), '\n').slice(0, 20_000));
   const preface = prefaceNodes.length ? render.blocks(prefaceNodes) : null;
 
-  const noteNames = [title, titleHeading ?? '', fileTitle(file), meta.permalink?.replace(/\/+$/u, '').split('/').pop() ?? ''];
-  const hooks = linkHooks(eras, noteNames, options.links ?? {}, (d) => warnings.push({ file, ...d }), footnotePages(body, eras));
+  const noteNames = [
+    title,
+    titleHeading ?? '',
+    fileTitle(file),
+    meta.permalink?.replace(/\/+$/u, '').split('/').pop() ?? '',
+  ];
+  const hooks = linkHooks(
+    eras,
+    noteNames,
+    options.links ?? {},
+    (d) => warnings.push({ file, ...d }),
+    footnotePages(body, eras),
+  );
   for (const job of jobs) job(hooks);
 
   return {
@@ -112,7 +123,8 @@ function footnotePages(body: readonly RootContent[], eras: readonly Era[]): Map<
     if (node.type === 'heading' && node.depth === 2) era++;
     visit(node, 'footnoteDefinition', (definition) => {
       // CommonMark: the first definition of a label wins.
-      if (!pages.has(definition.identifier)) pages.set(definition.identifier, era < 0 ? null : (eras[era]?.slug ?? null));
+      if (!pages.has(definition.identifier))
+        pages.set(definition.identifier, era < 0 ? null : (eras[era]?.slug ?? null));
     });
   }
   return pages;
@@ -203,9 +215,11 @@ function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
 
     if (node.type === 'paragraph') {
       if (!era.intro && era.items.length === 0 && isWhollyEmphasised(node)) {
-        const inner = (node.children.find((c) => c.type === 'emphasis' || c.type === 'strong') as {
-          children: PhrasingContent[];
-        }).children;
+        const inner = (
+          node.children.find((c) => c.type === 'emphasis' || c.type === 'strong') as {
+            children: PhrasingContent[];
+          }
+        ).children;
         era.intro = ctx.render.inline(inner);
         continue;
       }
@@ -316,12 +330,23 @@ function isWhollyEmphasised(node: Paragraph): boolean {
 }
 
 /** Each line of a paragraph is an entry or, if it is not, a note. */
-function readParagraph(node: Paragraph, group: number, era: DraftEra, subPeriod: SubPeriodContext | null, ctx: WalkContext): void {
+function readParagraph(
+  node: Paragraph,
+  group: number,
+  era: DraftEra,
+  subPeriod: SubPeriodContext | null,
+  ctx: WalkContext,
+): void {
   const lines = splitLines(node.children, node.position?.start.line ?? 1);
   let pendingNote: { nodes: PhrasingContent[]; position: Position } | null = null;
   const flushNote = () => {
     if (!pendingNote) return;
-    era.items.push({ kind: 'note', content: ctx.render.inline(pendingNote.nodes), group, position: pendingNote.position });
+    era.items.push({
+      kind: 'note',
+      content: ctx.render.inline(pendingNote.nodes),
+      group,
+      position: pendingNote.position,
+    });
     pendingNote = null;
   };
 
@@ -343,7 +368,13 @@ function readParagraph(node: Paragraph, group: number, era: DraftEra, subPeriod:
 }
 
 /** Each list item that reads as an entry is one; runs of other items stay a list. */
-function readList(node: List, group: number, era: DraftEra, subPeriod: SubPeriodContext | null, ctx: WalkContext): void {
+function readList(
+  node: List,
+  group: number,
+  era: DraftEra,
+  subPeriod: SubPeriodContext | null,
+  ctx: WalkContext,
+): void {
   const context = { year: singleYear(subPeriod?.period ?? era.period) };
   let run: ListItem[] = [];
   let runStart = node.start ?? 1;
@@ -461,4 +492,3 @@ function fileTitle(file: string): string {
   const base = file.split(/[\\/]/u).pop() ?? file;
   return base.replace(/\.(md|markdown)$/iu, '') || 'Timeline';
 }
-

@@ -78,7 +78,8 @@ function boundaries(text: string): number[] {
   // A period glued to a CJK name (`序曲2022`) still counts.
   // Only the last MAX_DATE_LENGTH characters are looked at: the caller skips the rest.
   const window = Math.max(0, text.length - MAX_DATE_LENGTH - 1);
-  const glued = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}](?=\d{3,4}|\d{1,2}世[纪紀]|公元|前\d|紀元|西暦|约|約)/gu;
+  const glued =
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}](?=\d{3,4}|\d{1,2}世[纪紀]|公元|前\d|紀元|西暦|约|約)/gu;
   glued.lastIndex = window;
   for (let m = glued.exec(text); m; m = glued.exec(text)) offsets.push(m.index + m[0].length);
   return offsets.sort((a, b) => a - b);

@@ -16,7 +16,8 @@ export async function readNote(path: string, label = path): Promise<string> {
       'set TIMELINE_NOTE to the path of a Markdown note, absolute or relative to the project root',
     ),
   );
-  if (info.isDirectory()) fail('the note is a directory, not a file', 'point TIMELINE_NOTE at one `.md` file inside it');
+  if (info.isDirectory())
+    fail('the note is a directory, not a file', 'point TIMELINE_NOTE at one `.md` file inside it');
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) =>
     fail(`the note cannot be read (${error.code ?? error.message})`, 'check the file’s permissions'),
   );
@@ -35,15 +36,13 @@ export async function readNote(path: string, label = path): Promise<string> {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const { line, column } = locate(bytes, firstInvalidUtf8(bytes));
-    throw new TimelineError(
-      {
-        file: label,
-        line,
-        column,
-        message: 'the note is not valid UTF-8 text',
-        hint: 'save the note as UTF-8 (Obsidian always does; the file may come from another editor or encoding)',
-      }
-    );
+    throw new TimelineError({
+      file: label,
+      line,
+      column,
+      message: 'the note is not valid UTF-8 text',
+      hint: 'save the note as UTF-8 (Obsidian always does; the file may come from another editor or encoding)',
+    });
   }
 }
 

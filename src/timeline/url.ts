@@ -9,6 +9,7 @@ const ALLOWED = new Set((defaultSchema.protocols?.['href'] ?? ['http', 'https', 
  */
 export function safeUrl(url: string): string | null {
   // Browsers ignore control characters and spaces inside a scheme: so do we.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const squeezed = url.replace(/[\u0000-\u0020\u007f]/gu, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(squeezed);
   if (!scheme) return url;

@@ -133,7 +133,9 @@ function fits(text: string, size: number, width: number): boolean {
 export function textWidth(text: string, size: number): number {
   let em = 0;
   for (const ch of text) {
-    em += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.6;
+    em += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u.test(ch)
+      ? 1
+      : 0.6;
   }
   return em * size;
 }

@@ -15,7 +15,10 @@ import type { DatePoint } from '../timeline/dates.ts';
 export interface MarkwhenSource {
   note: Pick<NoteData, 'title'>;
   eras: ReadonlyArray<{ id: string; data: Pick<EraData, 'heading' | 'name' | 'ordinal' | 'items'> }>;
-  entries: ReadonlyArray<{ id: string; data: Pick<EntryData, 'title' | 'date' | 'description'> & { era: { id: string } } }>;
+  entries: ReadonlyArray<{
+    id: string;
+    data: Pick<EntryData, 'title' | 'date' | 'description'> & { era: { id: string } };
+  }>;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -91,5 +94,8 @@ export function toMarkwhen(source: MarkwhenSource): string {
     }
     out.push('');
   }
-  return `${out.join('\n').replace(/\n{3,}/gu, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/gu, '\n\n')
+    .trimEnd()}\n`;
 }

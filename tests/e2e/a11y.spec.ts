@@ -65,15 +65,22 @@ test('one h1 per page and no skipped heading level', async ({ page, site }) => {
     await test.step(name, async () => {
       await page.goto(site.url(path));
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-      const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+      const levels = await page
+        .locator('h1, h2, h3, h4, h5, h6')
+        .evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
       expect(levels[0], `${name}: the first heading is the h1`).toBe(1);
-      const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${level}`] : []));
+      const skips = levels.flatMap((level, i) =>
+        i > 0 && level > levels[i - 1]! + 1 ? [`h${levels[i - 1]} → h${level}`] : [],
+      );
       expect(skips, `${name}: skipped heading levels`).toEqual([]);
     });
   }
 });
 
-test('a skip link, first in tab order, moves focus to main; banner, main and navigation landmarks', async ({ page, site }) => {
+test('a skip link, first in tab order, moves focus to main; banner, main and navigation landmarks', async ({
+  page,
+  site,
+}) => {
   for (const { path, name } of PAGES) {
     await test.step(name, async () => {
       await page.goto(site.url(path));
@@ -88,7 +95,8 @@ test('a skip link, first in tab order, moves focus to main; banner, main and nav
       await expect(page.getByRole('main')).toHaveCount(1);
       await expect(page.getByRole('navigation', { name: '站点导航' })).toBeVisible();
       // Every navigation landmark is named, so a screen reader can tell them apart.
-      for (const nav of await page.getByRole('navigation').all()) expect(await nav.getAttribute('aria-label')).toBeTruthy();
+      for (const nav of await page.getByRole('navigation').all())
+        expect(await nav.getAttribute('aria-label')).toBeTruthy();
     });
   }
 });
@@ -107,7 +115,8 @@ for (const width of [320, 390, 768, 1280, 1920]) {
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
         return { scrollWidth: document.documentElement.scrollWidth, innerWidth: vw, culprits: wide };
       });
-      if (scrollWidth > innerWidth) overflowing.push(`${name}: scrollWidth ${scrollWidth} > ${innerWidth} (${culprits.join(', ')})`);
+      if (scrollWidth > innerWidth)
+        overflowing.push(`${name}: scrollWidth ${scrollWidth} > ${innerWidth} (${culprits.join(', ')})`);
     }
     expect(overflowing).toEqual([]);
   });

@@ -73,7 +73,8 @@ export async function crawl(page: Page, request: APIRequestContext, site: Site, 
       continue;
     }
     if (!html) continue;
-    if (pages.length >= maxPages) throw new Error(`crawl: more than ${maxPages} pages under ${site.root}; is it looping?`);
+    if (pages.length >= maxPages)
+      throw new Error(`crawl: more than ${maxPages} pages under ${site.root}; is it looping?`);
     pages.push(url);
     await page.goto(url);
     for (const { url: ref, from } of await references(page)) {

@@ -98,7 +98,9 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('a save with invalid frontmatter shows the error and its line; a fixed save recovers without a restart', async ({ page }) => {
+test('a save with invalid frontmatter shows the error and its line; a fixed save recovers without a restart', async ({
+  page,
+}) => {
   test.setTimeout(5 * 60_000);
   const pid = server!.pid;
 
@@ -162,7 +164,11 @@ const HOSTILE = [
     error: 'aliases',
   },
   { name: '5,000 nested block quotes', text: `${GOOD}\n${'>'.repeat(5_000)} deep\n`, error: 'levels deep here' },
-  { name: 'a paragraph of 50,000 unclosed wiki links', text: GOOD.replace('Records *Minnie the Moocher*.', `${'[['.repeat(50_000)}x`), error: null },
+  {
+    name: 'a paragraph of 50,000 unclosed wiki links',
+    text: GOOD.replace('Records *Minnie the Moocher*.', `${'[['.repeat(50_000)}x`),
+    error: null,
+  },
 ];
 
 test('hostile saves end in a message or a page, and the same server recovers from each', async ({ page }) => {
@@ -175,7 +181,9 @@ test('hostile saves end in a message or a page, and the same server recovers fro
       if (hostile.error) {
         // The message, with the note's path and a line, in the output and in the overlay; never a stack trace.
         await expect.poll(() => output.slice(before), { timeout: 60_000 }).toContain(hostile.error);
-        expect(output.slice(before)).toMatch(new RegExp(`${note.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:\\d+:\\d+: `, 'u'));
+        expect(output.slice(before)).toMatch(
+          new RegExp(`${note.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:\\d+:\\d+: `, 'u'),
+        );
         expect(output.slice(before)).not.toMatch(/^\s+at .+:\d+:\d+\)?$/mu);
         await expect(async () => {
           await page.goto(`${origin}/`);
@@ -194,7 +202,9 @@ test('hostile saves end in a message or a page, and the same server recovers fro
       const again = output.length;
       writeFileSync(note, GOOD);
       // The good text may be the one the store still holds: then it is not parsed again, but the error is cleared all the same.
-      await expect.poll(() => output.slice(again), { timeout: 60_000 }).toMatch(/reloaded|unchanged, not parsed again/u);
+      await expect
+        .poll(() => output.slice(again), { timeout: 60_000 })
+        .toMatch(/reloaded|unchanged, not parsed again/u);
       await expect(async () => {
         await page.goto(`${origin}/`);
         await expect(page.locator('h1')).toHaveText(TITLE, { timeout: 5_000 });

@@ -24,7 +24,10 @@ export interface Site extends RunningSite {
 
 export function runningSites(): Record<string, RunningSite> {
   const raw = process.env['E2E_SITES'];
-  if (!raw) throw new Error('$E2E_SITES is not set: run the e2e tests with `npm run test:e2e` (global-setup.ts builds the sites)');
+  if (!raw)
+    throw new Error(
+      '$E2E_SITES is not set: run the e2e tests with `npm run test:e2e` (global-setup.ts builds the sites)',
+    );
   return JSON.parse(raw) as Record<string, RunningSite>;
 }
 

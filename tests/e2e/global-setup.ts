@@ -116,16 +116,23 @@ async function serve(name: string, spec: SiteSpec, outDir: string, logFile: stri
     children.delete(child);
     // Someone may have taken the port between freePort() and listen: retry once.
     if (attempt >= 2 || Date.now() >= deadline) {
-      throw new Error(`astro preview for fixture site "${name}" did not answer on ${origin}${base}; log: ${logFile}\n--- last lines ---\n${tail(logFile)}`);
+      throw new Error(
+        `astro preview for fixture site "${name}" did not answer on ${origin}${base}; log: ${logFile}\n--- last lines ---\n${tail(logFile)}`,
+      );
     }
     log(`astro preview for ${name} exited early; retrying on another port`);
   }
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const only = process.env['E2E_ONLY_SITES']?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env['E2E_ONLY_SITES']
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const entries = Object.entries(SITES as Record<string, SiteSpec>).filter(([name]) => !only || only.includes(name));
-  if (only) for (const name of only) if (!(name in SITES)) throw new Error(`E2E_ONLY_SITES: no fixture site "${name}" in tests/e2e/sites.ts`);
+  if (only)
+    for (const name of only)
+      if (!(name in SITES)) throw new Error(`E2E_ONLY_SITES: no fixture site "${name}" in tests/e2e/sites.ts`);
 
   const running: Record<string, RunningSite> = {};
   try {

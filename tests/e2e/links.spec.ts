@@ -8,7 +8,12 @@ import { expect, test } from './fixtures.ts';
 
 test.use({ siteName: 'base' });
 
-test('every internal link and asset of the base-path build answers 200', async ({ page, request, site, consoleErrors }) => {
+test('every internal link and asset of the base-path build answers 200', async ({
+  page,
+  request,
+  site,
+  consoleErrors,
+}) => {
   test.setTimeout(5 * 60_000);
   const { pages, seen, broken } = await crawl(page, request, site);
   test.info().annotations.push({ type: 'crawl', description: `${pages.length} pages, ${seen.size} URLs` });
@@ -16,6 +21,9 @@ test('every internal link and asset of the base-path build answers 200', async (
   expect(broken, `broken internal links or assets under ${site.base}`).toEqual([]);
   // The home page and the six era pages at least.
   expect(pages.length).toBeGreaterThanOrEqual(7);
-  expect(pages.filter((url) => !url.startsWith(site.root)), `pages outside ${site.base}`).toEqual([]);
+  expect(
+    pages.filter((url) => !url.startsWith(site.root)),
+    `pages outside ${site.base}`,
+  ).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });

@@ -48,14 +48,22 @@ async function measure(page: Page) {
     const boxes = [...svg.querySelectorAll('text')].map((text) => {
       const r = text.getBoundingClientRect();
       const scale = (text as SVGGraphicsElement).getScreenCTM()?.a ?? 1;
-      return { text: text.textContent ?? '', x0: r.left, x1: r.right, y0: r.top, y1: r.bottom, pt: Number(text.getAttribute('font-size')) * scale * 0.75 };
+      return {
+        text: text.textContent ?? '',
+        x0: r.left,
+        x1: r.right,
+        y0: r.top,
+        y1: r.bottom,
+        pt: Number(text.getAttribute('font-size')) * scale * 0.75,
+      };
     });
     const overlapping: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i]!;
         const b = boxes[j]!;
-        if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5) overlapping.push(`"${a.text}" × "${b.text}"`);
+        if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5)
+          overlapping.push(`"${a.text}" × "${b.text}"`);
       }
     }
     return { count: boxes.length, overlapping, smallest: Math.min(...boxes.map((b) => b.pt)) };
@@ -71,7 +79,13 @@ test.describe('the default note', () => {
       // Landscape: wider than tall.
       const [w, h] = printed.size.split(' x ').map((n) => Number.parseFloat(n));
       expect(w!, printed.size).toBeGreaterThan(h!);
-      expect(missingTitles(printed.text, ENTRIES.map((e) => ({ ...e, title: tight(e.title) }))), `${format}: titles missing`).toEqual([]);
+      expect(
+        missingTitles(
+          printed.text,
+          ENTRIES.map((e) => ({ ...e, title: tight(e.title) })),
+        ),
+        `${format}: titles missing`,
+      ).toEqual([]);
       expect(printed.text).toContain(tight(timeline.meta.title));
       for (const era of ERAS) expect(printed.text, `${format}: era ${era.name}`).toContain(tight(era.name));
     }
@@ -89,7 +103,10 @@ test.describe('the default note', () => {
     expect(paper.smallest, 'smallest text in print, pt').toBeGreaterThanOrEqual(6);
   });
 
-  test('each entry links to its anchor on its era page, in the note order, and Tab walks them in that order', async ({ page, site }) => {
+  test('each entry links to its anchor on its era page, in the note order, and Tab walks them in that order', async ({
+    page,
+    site,
+  }) => {
     await page.goto(site.url('poster/'));
     const links = page.locator('a.poster__entry');
     const ids = await links.evaluateAll((as) => as.map((a) => a.getAttribute('data-entry')));
@@ -108,7 +125,10 @@ test.describe('the default note', () => {
     for (const [path, anchors] of byPage) {
       const response = await visitor.goto(new URL(path, site.origin).href);
       expect(response?.status(), path).toBe(200);
-      const present = await visitor.evaluate((list) => list.filter((id) => document.getElementById(id) !== null), anchors);
+      const present = await visitor.evaluate(
+        (list) => list.filter((id) => document.getElementById(id) !== null),
+        anchors,
+      );
       expect(present, path).toEqual(anchors);
     }
     await visitor.close();
@@ -117,17 +137,31 @@ test.describe('the default note', () => {
     const order: string[] = [];
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
-      order.push(await page.evaluate(() => document.activeElement?.getAttribute('data-entry') ?? document.activeElement?.getAttribute('data-era') ?? ''));
+      order.push(
+        await page.evaluate(
+          () =>
+            document.activeElement?.getAttribute('data-entry') ??
+            document.activeElement?.getAttribute('data-era') ??
+            '',
+        ),
+      );
     }
     expect(order).toEqual(ENTRIES.slice(0, 4).map((e) => e.id));
   });
 
-  test('on a 320 px phone the page does not overflow; the drawing scrolls inside its region', async ({ page, site }) => {
+  test('on a 320 px phone the page does not overflow; the drawing scrolls inside its region', async ({
+    page,
+    site,
+  }) => {
     await page.setViewportSize({ width: 320, height: 700 });
     await page.goto(site.url('poster/'));
     const region = page.getByRole('region', { name: '时间线海报，可横向滚动' });
     await expect(region).toBeVisible();
-    const sizes = await region.evaluate((el) => ({ page: document.documentElement.scrollWidth, scroll: el.scrollWidth, client: el.clientWidth }));
+    const sizes = await region.evaluate((el) => ({
+      page: document.documentElement.scrollWidth,
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+    }));
     expect(sizes.page).toBeLessThanOrEqual(320);
     expect(sizes.scroll).toBeGreaterThan(sizes.client);
     // Focus on a link far to the right scrolls the region to it.
@@ -168,11 +202,19 @@ test.describe('a 1,000-entry note', () => {
   });
 });
 
-test('npm run pdf prints poster.pdf on one sheet and overview.pdf on at most five, titled, and only that build links them', async ({ site }) => {
+test('npm run pdf prints poster.pdf on one sheet and overview.pdf on at most five, titled, and only that build links them', async ({
+  site,
+}) => {
   test.setTimeout(4 * 60_000);
   const outDir = join(SITES_DIR, 'pdf', 'dist');
-  await buildSiteTo({ TIMELINE_NOTE: 'content/llm-history.md', TIMELINE_PDF: '1' }, { outDir, logFile: join(SITES_DIR, 'pdf', 'build.log') });
-  const log = execFileSync(process.execPath, [join(ROOT, 'scripts/pdf.ts'), '--dist', outDir], { cwd: ROOT, encoding: 'utf8' });
+  await buildSiteTo(
+    { TIMELINE_NOTE: 'content/llm-history.md', TIMELINE_PDF: '1' },
+    { outDir, logFile: join(SITES_DIR, 'pdf', 'build.log') },
+  );
+  const log = execFileSync(process.execPath, [join(ROOT, 'scripts/pdf.ts'), '--dist', outDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   test.info().annotations.push({ type: 'pdf', description: log.trim() });
   const poster = readPdf(join(outDir, 'poster.pdf'));
   const overview = readPdf(join(outDir, 'overview.pdf'));
@@ -181,7 +223,12 @@ test('npm run pdf prints poster.pdf on one sheet and overview.pdf on at most fiv
   expect(overview.pages).toBeLessThanOrEqual(5);
   for (const pdf of [poster, overview]) {
     expect(pdf.title).toBe(timeline.meta.title);
-    expect(missingTitles(pdf.text, ENTRIES.map((e) => ({ ...e, title: tight(e.title) })))).toEqual([]);
+    expect(
+      missingTitles(
+        pdf.text,
+        ENTRIES.map((e) => ({ ...e, title: tight(e.title) })),
+      ),
+    ).toEqual([]);
   }
   expect(readFileSync(join(outDir, 'poster/index.html'), 'utf8')).toContain('poster.pdf"');
   expect(readFileSync(join(outDir, 'overview/index.html'), 'utf8')).toContain('overview.pdf"');

@@ -32,7 +32,10 @@ async function print(page: Page, name: string): Promise<Printed> {
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   // -raw: the content stream's order, which is the DOM's; the default layout
   // analysis reorders runs of mixed fonts (CJK and Latin) within a line.
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/gu, '');
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+    /\s+/gu,
+    '',
+  );
   const pageSize = /^Page size:\s+(.*)$/m.exec(info)?.[1];
   test.info().annotations.push({ type: name, description: `${pages} page(s), ${pdf.length} bytes, ${pageSize}` });
   return { pages, text, bytes: pdf.length };
@@ -43,7 +46,10 @@ const tight = (text: string) => text.replace(/\s+/gu, '');
 /** Words of the interface that have no place on paper. */
 const SCREEN_ONLY = ['跳到正文', '搜索条目', '上一章', '下一章', '返回时间线', '本条链接'];
 
-test('the overview prints on at most five A4 pages, with the title, the updated date and every entry', async ({ page, site }) => {
+test('the overview prints on at most five A4 pages, with the title, the updated date and every entry', async ({
+  page,
+  site,
+}) => {
   await page.goto(site.url('overview/'));
   const updated = timeline.meta.updated;
   expect(updated, 'the default note has an updated date').toBeTruthy();
@@ -54,12 +60,21 @@ test('the overview prints on at most five A4 pages, with the title, the updated 
   expect(printed.pages, `overview pages (${printed.bytes} bytes)`).toBeLessThanOrEqual(MAX_OVERVIEW_PAGES);
   expect(printed.text).toContain(tight(timeline.meta.title));
   expect(printed.text).toContain(tight(updatedText));
-  expect(missingTitles(printed.text, ENTRIES.map((e) => ({ ...e, title: tight(e.title) }))), 'entry titles missing from the PDF').toEqual([]);
+  expect(
+    missingTitles(
+      printed.text,
+      ENTRIES.map((e) => ({ ...e, title: tight(e.title) })),
+    ),
+    'entry titles missing from the PDF',
+  ).toEqual([]);
   for (const era of ERAS) expect(printed.text, `era ${era.name}`).toContain(tight(era.name));
   for (const word of SCREEN_ONLY) expect(printed.text, `"${word}" on paper`).not.toContain(word);
 });
 
-test('print media hides the site header, search, skip link, chapter navigation and self-links', async ({ page, site }) => {
+test('print media hides the site header, search, skip link, chapter navigation and self-links', async ({
+  page,
+  site,
+}) => {
   await page.emulateMedia({ media: 'print' });
   for (const path of ['', ERAS[1]!.path, 'overview/']) {
     await test.step(path || 'home', async () => {
@@ -68,7 +83,8 @@ test('print media hides the site header, search, skip link, chapter navigation a
       await expect(page.getByRole('search')).toBeHidden();
       await expect(page.getByRole('link', { name: '跳到正文' })).toBeHidden();
       await expect(page.getByRole('button')).toHaveCount(0);
-      for (const nav of await page.getByRole('navigation', { includeHidden: true }).all()) await expect(nav).toBeHidden();
+      for (const nav of await page.getByRole('navigation', { includeHidden: true }).all())
+        await expect(nav).toBeHidden();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     });
   }
@@ -82,7 +98,12 @@ test('an era page and the home page print with their entries and chapters', asyn
   const printedEra = await print(page, `era-${era.slug}`);
   expect(printedEra.pages).toBeGreaterThanOrEqual(1);
   expect(printedEra.text).toContain(tight(era.name));
-  expect(missingTitles(printedEra.text, era.entries.map((e) => ({ ...e, title: tight(e.title) })))).toEqual([]);
+  expect(
+    missingTitles(
+      printedEra.text,
+      era.entries.map((e) => ({ ...e, title: tight(e.title) })),
+    ),
+  ).toEqual([]);
   for (const word of SCREEN_ONLY) expect(printedEra.text, `"${word}" on paper`).not.toContain(word);
 
   await page.goto(site.url());

@@ -111,8 +111,8 @@ if (!browser) {
       '',
       '[provision] error: no Chromium for the e2e tests.',
       `  - set ${ENV_VARS.join(' or ')} to a Chromium or Chrome executable, or`,
-      '  - run `npx playwright install chromium` (needs network access to Playwright\'s CDN), or',
-      '  - install the system\'s: `apt-get install chromium` (Debian) / `chromium-browser` (Ubuntu).',
+      "  - run `npx playwright install chromium` (needs network access to Playwright's CDN), or",
+      "  - install the system's: `apt-get install chromium` (Debian) / `chromium-browser` (Ubuntu).",
       canApt ? '  (apt-get was tried here and did not provide one: see its output above.)' : '',
     ]
       .filter(Boolean)

@@ -105,10 +105,14 @@ test('every entry of the note is visible on its era page and on the overview', a
   await page.goto(site.url('overview/'));
   const overview = await mainText(page);
   expect(missingTitles(overview, ENTRIES), 'titles missing on /overview/').toEqual([]);
-  for (const era of ERAS) await expect(page.getByRole('heading', { level: 2, name: new RegExp(era.name) })).toBeVisible();
+  for (const era of ERAS)
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(era.name) })).toBeVisible();
 });
 
-test('entry anchors resolve, self-links point at them, and navigating there scrolls the entry into view', async ({ page, site }) => {
+test('entry anchors resolve, self-links point at them, and navigating there scrolls the entry into view', async ({
+  page,
+  site,
+}) => {
   for (const era of ERAS) {
     if (era.entries.length === 0) continue;
     await test.step(era.name, async () => {
@@ -159,10 +163,20 @@ test('no console error and no failed request on any page', async ({ page, site, 
   expect(failed).toEqual([]);
   // The 404 page's own status is logged as a console error by Chromium; its subresources are checked above.
   const missing = site.url('no-such-page/');
-  expect(consoleErrors.filter((e) => !e.startsWith(`console.error at ${missing}: Failed to load resource: the server responded with a status of 404`))).toEqual([]);
+  expect(
+    consoleErrors.filter(
+      (e) =>
+        !e.startsWith(
+          `console.error at ${missing}: Failed to load resource: the server responded with a status of 404`,
+        ),
+    ),
+  ).toEqual([]);
 });
 
-test('lang, a title and a description of its own on every page; no canonical URL without SITE_URL', async ({ page, site }) => {
+test('lang, a title and a description of its own on every page; no canonical URL without SITE_URL', async ({
+  page,
+  site,
+}) => {
   const titles = new Map<string, string>();
   for (const { path, name } of PAGES) {
     await test.step(name, async () => {

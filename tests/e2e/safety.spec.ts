@@ -69,7 +69,9 @@ function watch(page: Page, site: Site) {
     /** `window.__pwned` of the page it is on now, if that page is one of ours. */
     async pwned(): Promise<void> {
       if (!page.url().startsWith(site.origin)) return;
-      const value = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned).catch(() => undefined);
+      const value = await page
+        .evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)
+        .catch(() => undefined);
       if (value !== undefined) incidents.push(`window.__pwned = ${JSON.stringify(value)} at ${page.url()}`);
     },
   };
@@ -102,10 +104,13 @@ test('no payload runs on any page, even after clicking every link of the note', 
       await watcher.pwned();
       expect(watcher.navigations, `${path}: navigations after loading`).toEqual([url]);
 
-      const hrefs = await page.locator('a').evaluateAll((links) =>
-        links.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''),
-      );
-      expect(hrefs.filter((href) => /^\s*(javascript|vbscript|data):/iu.test(href)), `${path}: script URLs`).toEqual([]);
+      const hrefs = await page
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? ''));
+      expect(
+        hrefs.filter((href) => /^\s*(javascript|vbscript|data):/iu.test(href)),
+        `${path}: script URLs`,
+      ).toEqual([]);
 
       const count = await page.locator(NOTE_CONTENT).count();
       for (let i = 0; i < count; i++) {
@@ -113,7 +118,9 @@ test('no payload runs on any page, even after clicking every link of the note', 
         const link = page.locator(NOTE_CONTENT).nth(i);
         const href = (await link.getAttribute('href')) ?? '';
         // A click as the reader's, on links hidden in closed <details> too.
-        await link.evaluate((a) => a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window })));
+        await link.evaluate((a) =>
+          a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window })),
+        );
         // Wait for where the click leads, if anywhere: a link without href stays put.
         await page.waitForURL((now) => now.href !== url, { timeout: 1_500, waitUntil: 'load' }).catch(() => {});
         await page.waitForTimeout(200);
@@ -121,12 +128,18 @@ test('no payload runs on any page, even after clicking every link of the note', 
         clicked++;
         const now = page.url();
         // Where a link may lead: this site, or an http(s) address (refused above).
-        expect(now.startsWith(site.origin) || /^(https?:|chrome-error:)/u.test(now), `${path}: link ${href} led to ${now}`).toBe(true);
+        expect(
+          now.startsWith(site.origin) || /^(https?:|chrome-error:)/u.test(now),
+          `${path}: link ${href} led to ${now}`,
+        ).toBe(true);
       }
     });
   }
   expect(watcher.incidents, 'what the note’s payloads did').toEqual([]);
-  expect(elsewhere.filter((line) => !line.startsWith('document ')), 'requests to other origins while loading').toEqual([]);
+  expect(
+    elsewhere.filter((line) => !line.startsWith('document ')),
+    'requests to other origins while loading',
+  ).toEqual([]);
   // The fixture has links in its content: make sure they were exercised.
   expect(clicked).toBeGreaterThanOrEqual(10);
 });
@@ -149,10 +162,13 @@ async function inspect(browser: Browser, url: string, base: string) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
-    await page.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.continue() : route.abort()));
+    await page.route('**/*', (route) =>
+      route.request().resourceType() === 'document' ? route.continue() : route.abort(),
+    );
     await page.goto(url);
     return await page.evaluate((base) => {
-      const describe = (el: Element) => `<${el.tagName.toLowerCase()}${[...el.attributes].map((a) => ` ${a.name}="${a.value.slice(0, 40)}"`).join('')}>`;
+      const describe = (el: Element) =>
+        `<${el.tagName.toLowerCase()}${[...el.attributes].map((a) => ` ${a.name}="${a.value.slice(0, 40)}"`).join('')}>`;
       const all = [...document.querySelectorAll('*')];
       const scripts = [...document.scripts].filter(
         (s) => !(s.type === 'module' && s.getAttribute('src')?.startsWith(`${base}_astro/`) && !s.textContent?.trim()),
@@ -164,7 +180,17 @@ async function inspect(browser: Browser, url: string, base: string) {
         ),
       ];
       const styled = all.filter((el) => el.hasAttribute('style'));
-      const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'srcset', 'background'];
+      const urlAttributes = [
+        'href',
+        'src',
+        'action',
+        'formaction',
+        'xlink:href',
+        'poster',
+        'data',
+        'srcset',
+        'background',
+      ];
       const scriptUrls = all.flatMap((el) =>
         urlAttributes
           .map((name) => el.getAttribute(name))
@@ -172,7 +198,11 @@ async function inspect(browser: Browser, url: string, base: string) {
           .map((value) => `${describe(el)} ${value.slice(0, 60)}`),
       );
       const externalWithoutRel = [...document.querySelectorAll('a[href]')]
-        .filter((a) => /^(https?:)?\/\//iu.test(a.getAttribute('href')!) && new URL((a as HTMLAnchorElement).href).origin !== location.origin)
+        .filter(
+          (a) =>
+            /^(https?:)?\/\//iu.test(a.getAttribute('href')!) &&
+            new URL((a as HTMLAnchorElement).href).origin !== location.origin,
+        )
         .filter((a) => {
           const rel = (a.getAttribute('rel') ?? '').split(/\s+/u);
           return !(rel.includes('noopener') && rel.includes('noreferrer'));
@@ -185,7 +215,10 @@ async function inspect(browser: Browser, url: string, base: string) {
         styled: styled.map(describe),
         scriptUrls,
         externalWithoutRel: externalWithoutRel.map(describe),
-        csp: csp.map((meta) => ({ inHead: meta.parentElement === document.head, content: meta.getAttribute('content') ?? '' })),
+        csp: csp.map((meta) => ({
+          inHead: meta.parentElement === document.head,
+          content: meta.getAttribute('content') ?? '',
+        })),
         title: document.title,
         h1: document.querySelector('h1')?.textContent ?? '',
         tags: [...document.querySelectorAll('.note-header .tag')].map((li) => li.textContent ?? ''),
@@ -247,7 +280,10 @@ test('images come only from the note’s folder', async ({ browser, site }) => {
   // pixel.svg holds script: opened by its URL it would run on the site's origin, so it is not published.
   const media = readdirSync(join(site.outDir, '_media'));
   expect(media.length).toBeGreaterThan(0);
-  expect(media.filter((name) => !name.endsWith('-dot.svg')), 'files copied from outside the note’s folder, or active SVG').toEqual([]);
+  expect(
+    media.filter((name) => !name.endsWith('-dot.svg')),
+    'files copied from outside the note’s folder, or active SVG',
+  ).toEqual([]);
 
   const era = await inspect(browser, site.url('eras/safe-era/'), site.base);
   // `![dot](dot.svg)` and raw `<img src="dot.svg">` are both served from the site.
@@ -256,7 +292,10 @@ test('images come only from the note’s folder', async ({ browser, site }) => {
   expect(era.missingImages).toEqual(['[missing.png]', '[pixel]']);
 
   const bad = await inspect(browser, site.url('eras/bad-urls/'), site.base);
-  expect(bad.images.filter((src) => !src.startsWith(`${site.base}_media/`)), 'images served from elsewhere').toEqual([]);
+  expect(
+    bad.images.filter((src) => !src.startsWith(`${site.base}_media/`)),
+    'images served from elsewhere',
+  ).toEqual([]);
   expect(bad.missingImages).toEqual(expect.arrayContaining(['[js]', '[outside]', '[traverse]']));
 });
 
@@ -279,7 +318,9 @@ test('timeline.json holds no live markup of the note either', async ({ browser, 
       for (const el of doc.body.querySelectorAll('*')) {
         const bad =
           /^(script|iframe|object|embed|base|form|style|meta|link)$/iu.test(el.tagName) ||
-          [...el.attributes].some((a) => /^on/iu.test(a.name) || a.name === 'style' || /^\s*(javascript|vbscript|data):/iu.test(a.value));
+          [...el.attributes].some(
+            (a) => /^on/iu.test(a.name) || a.name === 'style' || /^\s*(javascript|vbscript|data):/iu.test(a.value),
+          );
         if (bad) found.push(`${el.outerHTML.slice(0, 100)} in ${html.slice(0, 60)}`);
       }
     }

@@ -28,7 +28,11 @@ for (const siteName of ['default', 'base'] as const) {
   test.describe(`search on site "${siteName}"`, () => {
     test.use({ siteName });
 
-    test('注意力 finds GQA in 间章, 蒸馏 finds DeepSeek-R1, Transformer and Whisper find theirs', async ({ page, site, consoleErrors }) => {
+    test('注意力 finds GQA in 间章, 蒸馏 finds DeepSeek-R1, Transformer and Whisper find theirs', async ({
+      page,
+      site,
+      consoleErrors,
+    }) => {
       test.slow(); // several searches and page loads in one test
       await page.goto(site.url());
       const cases = [
@@ -40,12 +44,16 @@ for (const siteName of ['default', 'base'] as const) {
       for (const { query, title, era, anchor } of cases) {
         await test.step(query, async () => {
           await search(page, query);
-          const hit = results(page).filter({ has: page.locator('.search__title', { hasText: new RegExp(`^${title}\\b`) }) });
+          const hit = results(page).filter({
+            has: page.locator('.search__title', { hasText: new RegExp(`^${title}\\b`) }),
+          });
           await expect(hit).toHaveCount(1);
           await expect(hit.locator('.search__era')).toHaveText(era);
-          expect(where(site, (await hit.evaluate((a) => (a as HTMLAnchorElement).href)))).toBe(anchor);
+          expect(where(site, await hit.evaluate((a) => (a as HTMLAnchorElement).href))).toBe(anchor);
           // Each result is one entry of an era page: never the home page, the overview or the 404.
-          for (const href of await results(page).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+          for (const href of await results(page).evaluateAll((links) =>
+            links.map((a) => (a as HTMLAnchorElement).href),
+          )) {
             expect(where(site, href)).toMatch(/^eras\/[^/]+\/#.+/);
           }
           // The excerpt shows the match, marked.
@@ -55,7 +63,11 @@ for (const siteName of ['default', 'base'] as const) {
       expect(consoleErrors).toEqual([]);
     });
 
-    test('a result opens the era page at the entry, by mouse and by keyboard', async ({ page, site, consoleErrors }) => {
+    test('a result opens the era page at the entry, by mouse and by keyboard', async ({
+      page,
+      site,
+      consoleErrors,
+    }) => {
       test.slow(); // several searches and page loads in one test
       await page.goto(site.url('overview/'));
       await search(page, '注意力');
@@ -79,7 +91,11 @@ for (const siteName of ['default', 'base'] as const) {
       expect(consoleErrors).toEqual([]);
     });
 
-    test('Pagefind loads only when the reader turns to the box; / focuses it', async ({ page, site, consoleErrors }) => {
+    test('Pagefind loads only when the reader turns to the box; / focuses it', async ({
+      page,
+      site,
+      consoleErrors,
+    }) => {
       const requested: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
       const pagefindDir = site.url('pagefind/');
@@ -129,7 +145,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await results(page).first().focus();
     // The whole page, with the box revealed and the list open.
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 }

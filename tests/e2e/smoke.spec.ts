@@ -12,7 +12,9 @@ const ERA_NAMES = ['前奏', '序曲', '间章', '波澜', '奏鸣', '回响'];
 /** Distinct era-page links on the current page, in order of first appearance, as site-relative paths. */
 async function eraLinks(page: Page, site: Site): Promise<string[]> {
   const hrefs = await page.getByRole('link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-  const paths = hrefs.map((href) => site.relative(href)).filter((path): path is string => path !== null && /^eras\/[^/]+\/$/.test(path));
+  const paths = hrefs
+    .map((href) => site.relative(href))
+    .filter((path): path is string => path !== null && /^eras\/[^/]+\/$/.test(path));
   return [...new Set(paths)];
 }
 

@@ -126,7 +126,12 @@ const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
  * that points into the site: its file exists, and its #fragment, if any, is
  * an id on that page.
  */
-async function brokenLinks(browser: Browser, outDir: string, c: Case, pages: string[]): Promise<{ broken: string[]; checked: number }> {
+async function brokenLinks(
+  browser: Browser,
+  outDir: string,
+  c: Case,
+  pages: string[],
+): Promise<{ broken: string[]; checked: number }> {
   const context = await browser.newContext({ javaScriptEnabled: false });
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -157,7 +162,8 @@ async function brokenLinks(browser: Browser, outDir: string, c: Case, pages: str
         const tag = el.tagName.toLowerCase();
         add(el.getAttribute('href') ?? el.getAttributeNS('http://www.w3.org/1999/xlink', 'href'), `<${tag} href>`);
         add(el.getAttribute('src'), `<${tag} src>`);
-        for (const candidate of (el.getAttribute('srcset') ?? '').split(',')) add(candidate.trim().split(/\s+/u)[0] ?? '', `<${tag} srcset>`);
+        for (const candidate of (el.getAttribute('srcset') ?? '').split(','))
+          add(candidate.trim().split(/\s+/u)[0] ?? '', `<${tag} srcset>`);
       }
       return { refs, ids: [...document.querySelectorAll('[id]')].map((el) => el.id) };
     });

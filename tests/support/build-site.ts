@@ -45,7 +45,12 @@ export function buildSite(vars: Record<string, string>, timeout = 180_000): stri
 export function buildSiteWithLog(vars: Record<string, string>, timeout = 180_000): { outDir: string; log: string } {
   const outDir = mkdtempSync(join(tmpdir(), 'timeline-build-'));
   const cacheDir = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
-  const result = spawnSync(process.execPath, buildArgs(outDir), { cwd: ROOT, env: buildEnv(vars, cacheDir), encoding: 'utf8', timeout });
+  const result = spawnSync(process.execPath, buildArgs(outDir), {
+    cwd: ROOT,
+    env: buildEnv(vars, cacheDir),
+    encoding: 'utf8',
+    timeout,
+  });
   rmSync(cacheDir, { recursive: true, force: true });
   const log = result.stdout + result.stderr;
   if (result.status !== 0) {
@@ -67,7 +72,11 @@ export async function buildSiteTo(
   mkdirSync(dirname(logFile), { recursive: true });
   const cacheDir = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, buildArgs(outDir), { cwd: ROOT, env: buildEnv(vars, cacheDir), stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, buildArgs(outDir), {
+    cwd: ROOT,
+    env: buildEnv(vars, cacheDir),
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
   const code = await new Promise<number | null>((resolve, reject) => {

@@ -30,12 +30,20 @@ export function pathologicalInputs(): Pathological[] {
     { name: 'pattern [ (]( repeated', text: repeat('[ (](', 80_000) },
     { name: 'nested brackets', text: `${repeat('[', 50_000)}a${repeat(']', 50_000)}` },
     { name: 'nested block quotes', text: `${repeat('> ', 50_000)}a`, block: true },
-    { name: 'deeply nested lists', text: Array.from({ length: 1_000 }, (_, i) => `${repeat('  ', i)}* a\n`).join(''), block: true },
+    {
+      name: 'deeply nested lists',
+      text: Array.from({ length: 1_000 }, (_, i) => `${repeat('  ', i)}* a\n`).join(''),
+      block: true,
+    },
     { name: 'U+0000 in input', text: 'abc\u0000de\u0000' },
     { name: 'backticks', text: Array.from({ length: 2_500 }, (_, i) => `e${repeat('`', i + 1)}`).join('') },
     { name: 'unclosed links A', text: repeat('[a](<b', 30_000) },
     { name: 'unclosed links B', text: repeat('[a](b', 30_000) },
-    { name: 'reference definitions', text: `${Array.from({ length: 800_000 }, (_, i) => `[${i}]: /url\n`).join('')}[0]`, block: true },
+    {
+      name: 'reference definitions',
+      text: `${Array.from({ length: 800_000 }, (_, i) => `[${i}]: /url\n`).join('')}[0]`,
+      block: true,
+    },
   ];
 }
 

@@ -22,7 +22,9 @@ function axisErasOf(source: string): AxisEra[] {
     name: era.name || era.heading,
     period: era.period,
     entryYears: era.items.flatMap((item) =>
-      item.kind === 'entry' ? [item.dateSource === 'title' || item.dateSource === 'subperiod' ? (item.date?.from ?? null) : null] : [],
+      item.kind === 'entry'
+        ? [item.dateSource === 'title' || item.dateSource === 'subperiod' ? (item.date?.from ?? null) : null]
+        : [],
     ),
   }));
 }

@@ -11,7 +11,8 @@ import { parse } from './helpers.ts';
 /** One era holding `lines` (a heading with a period makes dates relative to it when it is one year). */
 const note = (lines: string[], heading = 'Era') => `---\ntitle: t\n---\n\n## ${heading}\n\n${lines.join('\n')}\n`;
 const items = (lines: string[], heading?: string): EraItem[] => parse(note(lines, heading)).eras[0]!.items;
-const only = (line: string, heading?: string): Entry | undefined => items([line], heading).find((i): i is Entry => i.kind === 'entry');
+const only = (line: string, heading?: string): Entry | undefined =>
+  items([line], heading).find((i): i is Entry => i.kind === 'entry');
 
 describe('date-first lines', () => {
   it.each([
@@ -31,7 +32,13 @@ describe('date-first lines', () => {
     ['776 BC: First Olympic Games — held at Olympia.', 'First Olympic Games', '776 BC', -775, 'held at Olympia.'],
     ['480 BCE: Thermopylae: Leonidas holds the pass.', 'Thermopylae', '480 BCE', -479, 'Leonidas holds the pass.'],
     ['c. 750 BC: Homer. The Iliad takes shape.', 'Homer', 'c. 750 BC', -749, 'The Iliad takes shape.'],
-    ['1995年12月4日：网景发布 JavaScript。它只用了十天。', '网景发布 JavaScript', '1995年12月4日', 1995, '它只用了十天。'],
+    [
+      '1995年12月4日：网景发布 JavaScript。它只用了十天。',
+      '网景发布 JavaScript',
+      '1995年12月4日',
+      1995,
+      '它只用了十天。',
+    ],
     // Abbreviations do not end the title.
     ['1904: St. Louis World Fair', 'St. Louis World Fair', '1904', 1904, ''],
     ['1775: U.S. Army founded', 'U.S. Army founded', '1775', 1775, ''],
@@ -58,9 +65,16 @@ describe('date-first lines', () => {
   });
 
   it('title-first lines are read as before, in the same note', () => {
-    const [a, b] = items(['Alexander (356–323 BC): a king.', '323 BC: Death of Alexander']).filter((i): i is Entry => i.kind === 'entry');
+    const [a, b] = items(['Alexander (356–323 BC): a king.', '323 BC: Death of Alexander']).filter(
+      (i): i is Entry => i.kind === 'entry',
+    );
     expect([a!.title, a!.yearLabel, a!.dateFirst, b!.title, b!.yearLabel, b!.dateFirst]).toEqual([
-      'Alexander', '356–323 BC', false, 'Death of Alexander', '323 BC', true,
+      'Alexander',
+      '356–323 BC',
+      false,
+      'Death of Alexander',
+      '323 BC',
+      true,
     ]);
   });
 });

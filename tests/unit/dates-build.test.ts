@@ -21,7 +21,9 @@ const headline = (slide: TimelineJsSlide) => (slide.text?.headline ?? '').replac
 const event = (tl: TimelineJs, title: string) => tl.events.find((e) => headline(e) === title)!;
 /** `<time datetime="…">label</time>` pairs of a page, in order. */
 const times = (html: string) =>
-  [...html.matchAll(/<time class="(?:entry__year|overview-entry__year)"(?: datetime="([^"]*)")?>([^<]*)<\/time>/gu)].map((m) => [m[2], m[1] ?? null]);
+  [
+    ...html.matchAll(/<time class="(?:entry__year|overview-entry__year)"(?: datetime="([^"]*)")?>([^<]*)<\/time>/gu),
+  ].map((m) => [m[2], m[1] ?? null]);
 /** The x of each tick of one era's segment in the wide axis of the home page. */
 const ticks = (html: string, eraSlug: string): number[] => {
   const wide = /<svg class="axis__svg axis__svg--wide".*?<\/svg>/su.exec(html)![0];
@@ -134,7 +136,10 @@ describe('a year of launches dated to the day', () => {
       end_date: { year: 2024, month: 6, day: 12 },
       display_date: '2024-06-10 to 2024-06-12',
     });
-    expect(tl.eras![0]).toMatchObject({ start_date: { year: 2024, month: 1, day: 1 }, end_date: { year: 2024, month: 3, day: 31 } });
+    expect(tl.eras![0]).toMatchObject({
+      start_date: { year: 2024, month: 1, day: 1 },
+      end_date: { year: 2024, month: 3, day: 31 },
+    });
   });
 });
 
@@ -180,7 +185,9 @@ describe('warnings at their lines', () => {
 
   it('an entry dated outside its era in the Chinese history', () => {
     const { warnings } = parseFixture('dynasties');
-    expect(warnings.map((w) => [w.line, w.message])).toEqual([[33, '“北京奥运会” (2008 年 8 月 8 日) lies outside its era “清末 1840年—1912年”']]);
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [33, '“北京奥运会” (2008 年 8 月 8 日) lies outside its era “清末 1840年—1912年”'],
+    ]);
   });
 
   it('the day-precision history has nothing to warn about', () => {
@@ -188,9 +195,22 @@ describe('warnings at their lines', () => {
   });
 
   it('an entry outside its sub-period names the sub-period; open ends bound nothing', () => {
-    const note = ['## Era 1990 - present', '', '### 1997-2014', '', 'Inside (2001): ok.', 'Outside (2016): a typo.', '', '### Later', '', 'Far (2040): fine, the era is open.'].join('\n');
+    const note = [
+      '## Era 1990 - present',
+      '',
+      '### 1997-2014',
+      '',
+      'Inside (2001): ok.',
+      'Outside (2016): a typo.',
+      '',
+      '### Later',
+      '',
+      'Far (2040): fine, the era is open.',
+    ].join('\n');
     const { warnings } = parseNote(note, { file: 'n.md' });
-    expect(warnings.map((w) => [w.line, w.column, w.message])).toEqual([[6, 1, '“Outside” (2016) lies outside its sub-period “1997-2014”']]);
+    expect(warnings.map((w) => [w.line, w.column, w.message])).toEqual([
+      [6, 1, '“Outside” (2016) lies outside its sub-period “1997-2014”'],
+    ]);
     expect(warnings[0]!.hint).toContain('`###` heading');
   });
 });
@@ -210,7 +230,10 @@ describe('histories written date first', () => {
   it('a BCE history written date first has its titles, dates and descriptions', () => {
     const page = read(greece, 'eras/archaic-period/index.html');
     expect([...page.matchAll(/<h2 class="entry__title" id="[^"]+"><span>([^<]*)<\/span>/gu)].map((m) => m[1])).toEqual([
-      'First Olympic Games', 'Homer', "Solon's reforms", 'Cleisthenes',
+      'First Olympic Games',
+      'Homer',
+      "Solon's reforms",
+      'Cleisthenes',
     ]);
     expect(times(page).map(([label]) => label)).toEqual(['776 BC', 'c. 750 BC', '594 BC', '508 BC']);
     expect(page).toContain('held at Olympia in honour of Zeus.');

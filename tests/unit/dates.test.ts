@@ -21,7 +21,13 @@ import {
 } from '../../src/timeline/index.ts';
 
 /** A point: astronomical year (1 BC is 0), month, day, precision, approximate. */
-const p = (year: number, month: number | null = null, day: number | null = null, precision?: Precision, approximate = false): DatePoint => ({
+const p = (
+  year: number,
+  month: number | null = null,
+  day: number | null = null,
+  precision?: Precision,
+  approximate = false,
+): DatePoint => ({
   year,
   month,
   day,
@@ -44,8 +50,20 @@ interface Case {
 }
 
 /** A single point: its own start and end. */
-const point = (input: string, pt: DatePoint, from = pt.year, to = from): Case => ({ input, from, to, start: pt, end: pt });
-const range = (input: string, start: DatePoint, end: DatePoint, from = start.year, to = end.year): Case => ({ input, from, to, start, end });
+const point = (input: string, pt: DatePoint, from = pt.year, to = from): Case => ({
+  input,
+  from,
+  to,
+  start: pt,
+  end: pt,
+});
+const range = (input: string, start: DatePoint, end: DatePoint, from = start.year, to = end.year): Case => ({
+  input,
+  from,
+  to,
+  start,
+  end,
+});
 
 describe('readDate: English', () => {
   it.each<Case>([
@@ -234,26 +252,55 @@ describe('readDate: ambiguous forms, one rule each', () => {
 describe('readDate: what is never a date', () => {
   it.each([
     // Model names, versions and counts.
-    'GPT3', 'GPT-4', 'Claude3.7', 'Qwen2.5', 'Llama 2', 'T5', 'o1/MCTS/rStaR 等', 'v2.0', '3.5',
+    'GPT3',
+    'GPT-4',
+    'Claude3.7',
+    'Qwen2.5',
+    'Llama 2',
+    'T5',
+    'o1/MCTS/rStaR 等',
+    'v2.0',
+    '3.5',
     // Short numbers without a mark; five digits.
-    '95', '69', '20000',
+    '95',
+    '69',
+    '20000',
     // Imperial-era years out of range, and bare numbers with 年.
-    '平成99年', '26年',
+    '平成99年',
+    '26年',
     // Words around a date: only a whole date counts.
-    'in 2020', '2020 onwards and more', 'Room 101',
+    'in 2020',
+    '2020 onwards and more',
+    'Room 101',
     // Impossible days and months.
-    '2021-02-30', '2023-02-29', '2021-13', '32 March 2021',
+    '2021-02-30',
+    '2023-02-29',
+    '2021-13',
+    '32 March 2021',
     // Empty and long.
-    '', '   ', '1'.repeat(200),
+    '',
+    '   ',
+    '1'.repeat(200),
   ])('%j', (input) => {
     expect(readDate(input)).toBeNull();
   });
 });
 
 describe('readDate: reversed ranges', () => {
-  it.each(['1990–1980', '202–210 BC', 'AD 14 – 27 BC', '2024-06 to 2024-01', '1573年〜1336年'])('%s is kept, undated', (input) => {
-    expect(readDate(input)).toEqual({ start: null, end: null, from: null, to: null, fromOpen: false, toOpen: false, reversed: true });
-  });
+  it.each(['1990–1980', '202–210 BC', 'AD 14 – 27 BC', '2024-06 to 2024-01', '1573年〜1336年'])(
+    '%s is kept, undated',
+    (input) => {
+      expect(readDate(input)).toEqual({
+        start: null,
+        end: null,
+        from: null,
+        to: null,
+        fromOpen: false,
+        toOpen: false,
+        reversed: true,
+      });
+    },
+  );
 
   it('a reversed heading keeps its label and name, with no years', () => {
     expect(splitHeadingPeriod('A reversed chapter 1453–1204')).toEqual({
@@ -341,11 +388,17 @@ const anyPoint: fc.Arbitrary<DatePoint> = fc
     // Units are named by their first year; a year needs to exist (no year 0 in CE labels: 0 is 1 BC).
     const first =
       precision === 'decade'
-        ? year >= 1 ? Math.max(10, year - (year % 10)) : 1 - (Math.max(10, Math.floor((1 - year) / 10) * 10) + 9)
+        ? year >= 1
+          ? Math.max(10, year - (year % 10))
+          : 1 - (Math.max(10, Math.floor((1 - year) / 10) * 10) + 9)
         : precision === 'century'
-          ? year >= 1 ? Math.max(1, Math.floor(year / 100) * 100) : -Math.floor(-year / 100) * 100 - 99
+          ? year >= 1
+            ? Math.max(1, Math.floor(year / 100) * 100)
+            : -Math.floor(-year / 100) * 100 - 99
           : precision === 'millennium'
-            ? year >= 1 ? Math.max(1, Math.floor(year / 1000) * 1000) : -Math.floor(-year / 1000) * 1000 - 999
+            ? year >= 1
+              ? Math.max(1, Math.floor(year / 1000) * 1000)
+              : -Math.floor(-year / 1000) * 1000 - 999
             : year;
     return {
       year: first,
@@ -384,7 +437,9 @@ interface PeerCase {
   start: { year: number; month: number | null; day: number | null };
   end: { year: number; month: number | null; day: number | null } | null;
 }
-const peerCases: PeerCase[] = existsSync(CORPUS) ? (JSON.parse(readFileSync(CORPUS, 'utf8')) as { cases: PeerCase[] }).cases : [];
+const peerCases: PeerCase[] = existsSync(CORPUS)
+  ? (JSON.parse(readFileSync(CORPUS, 'utf8')) as { cases: PeerCase[] }).cases
+  : [];
 
 describe.runIf(peerCases.length > 0)('peer test suites', () => {
   const matches = (input: string, side: 'start' | 'end', want: PeerCase['start']): boolean => {
@@ -404,9 +459,12 @@ describe.runIf(peerCases.length > 0)('peer test suites', () => {
   /** Read otherwise on purpose, by a documented rule: a three-digit number is a year (AD 193), not EDTF's decade. */
   const OUR_RULE = new Set(['193']);
 
-  it.each(peerCases.filter((c) => c.scope !== 'core' && !OUR_RULE.has(c.input)).map((c) => [c.input, c] as const))('read right or not at all: %s', (_, c) => {
-    const period = parsePeriod(c.input);
-    if (period?.from == null) return;
-    expect(matches(c.input, 'start', c.start) && matches(c.input, 'end', c.end ?? c.start)).toBe(true);
-  });
+  it.each(peerCases.filter((c) => c.scope !== 'core' && !OUR_RULE.has(c.input)).map((c) => [c.input, c] as const))(
+    'read right or not at all: %s',
+    (_, c) => {
+      const period = parsePeriod(c.input);
+      if (period?.from == null) return;
+      expect(matches(c.input, 'start', c.start) && matches(c.input, 'end', c.end ?? c.start)).toBe(true);
+    },
+  );
 });

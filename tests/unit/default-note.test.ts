@@ -110,11 +110,24 @@ describe('default note: 前奏 and its sub-periods', () => {
   });
 
   it('places entries under the sub-period they follow', () => {
-    const kinds = items.map((i) => (i.kind === 'entry' ? i.title : i.kind === 'subperiod' ? `### ${i.heading}` : i.kind));
+    const kinds = items.map((i) =>
+      i.kind === 'entry' ? i.title : i.kind === 'subperiod' ? `### ${i.heading}` : i.kind,
+    );
     expect(kinds).toEqual([
-      '### 1980s', 'note',
-      '### 1997-2014', 'LSTM', 'Seq2Seq 模型',
-      '### 2017-2021', 'Transformer', 'BERT', 'GPT', 'T5', 'GPT2', 'GPT3', 'ViT', 'CLIP',
+      '### 1980s',
+      'note',
+      '### 1997-2014',
+      'LSTM',
+      'Seq2Seq 模型',
+      '### 2017-2021',
+      'Transformer',
+      'BERT',
+      'GPT',
+      'T5',
+      'GPT2',
+      'GPT3',
+      'ViT',
+      'CLIP',
     ]);
   });
 });
@@ -176,7 +189,9 @@ describe('default note: entries', () => {
 
   it('splits at the first full-width colon only: later colons stay in the description', () => {
     // `Flash Attention：Fast and Memory-Efficient…，此后…`
-    expect(entry('Flash Attention').description.text.startsWith('Fast and Memory-Efficient Exact Attention')).toBe(true);
+    expect(entry('Flash Attention').description.text.startsWith('Fast and Memory-Efficient Exact Attention')).toBe(
+      true,
+    );
     // An ASCII colon in the description (`16x16 Words: Transformers`) is no separator.
     expect(entry('ViT').description.text).toContain('16x16 Words: Transformers for Image Recognition');
   });
@@ -203,7 +218,14 @@ describe('default note: notes and groups', () => {
 
   it.each([
     // Blank lines split the entries of an era into groups.
-    ['序曲', [['ChatGPT/InstructGPT', 'Whisper'], ['Flash Attention', 'LoRA'], ['Midjourney', 'Stable Diffusion']]],
+    [
+      '序曲',
+      [
+        ['ChatGPT/InstructGPT', 'Whisper'],
+        ['Flash Attention', 'LoRA'],
+        ['Midjourney', 'Stable Diffusion'],
+      ],
+    ],
     ['奏鸣', [['DeepSeek-R1', 'Claude3.7', 'ChatGPT4.5', 'ima/flowith'], ['硅基流动等']]],
   ])('%s keeps its blank-line groups of entries', (name, groups) => {
     const byGroup = new Map<number, string[]>();

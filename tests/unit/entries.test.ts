@@ -43,7 +43,12 @@ describe('a line that is an entry', () => {
     { line: 'Sex Pistols (1977–1978): One album.', title: 'Sex Pistols', year: '1977–1978', description: 'One album.' },
     { line: '张国荣（1995年）：专辑。', title: '张国荣', year: '1995年', description: '专辑。' },
     // A parenthesis that holds no year stays in the title.
-    { line: 'LLM Reasoning（o1/MCTS/rStaR 等）：可解释性', title: 'LLM Reasoning（o1/MCTS/rStaR 等）', year: null, description: '可解释性' },
+    {
+      line: 'LLM Reasoning（o1/MCTS/rStaR 等）：可解释性',
+      title: 'LLM Reasoning（o1/MCTS/rStaR 等）',
+      year: null,
+      description: '可解释性',
+    },
     // A title that is only a year.
     { line: '（1997）：a year alone', title: '1997', year: '1997', description: 'a year alone' },
     // An empty description after a full-width colon is still an entry.
@@ -58,10 +63,20 @@ describe('a line that is an entry', () => {
   it.each([
     // A link title: the URL becomes the entry's link, the text its title.
     { line: '[OpenAI](https://openai.com)：desc', title: 'OpenAI', link: 'https://openai.com', year: null },
-    { line: '[Duke](https://example.com/duke) (1927): desc', title: 'Duke', link: 'https://example.com/duke', year: '1927' },
+    {
+      line: '[Duke](https://example.com/duke) (1927): desc',
+      title: 'Duke',
+      link: 'https://example.com/duke',
+      year: '1927',
+    },
     { line: '**[Bold link](https://b.org)**：desc', title: 'Bold link', link: 'https://b.org', year: null },
     // A reference-style link, with its definition further down the note.
-    { line: '[ChatGPT][cg]：desc\n\n[cg]: https://chat.openai.com', title: 'ChatGPT', link: 'https://chat.openai.com', year: null },
+    {
+      line: '[ChatGPT][cg]：desc\n\n[cg]: https://chat.openai.com',
+      title: 'ChatGPT',
+      link: 'https://chat.openai.com',
+      year: null,
+    },
     // A wiki link title shows its alias and has no URL (no other notes are published).
     { line: '[[Cab Calloway|Cab]] (1931): desc', title: 'Cab', link: null, year: '1931' },
     { line: '[[Page]]：desc', title: 'Page', link: null, year: null },
@@ -179,7 +194,9 @@ describe('list items', () => {
     ]);
     // Ordered lists keep their numbering around the entry.
     expect(items[0]!.kind === 'block' && items[0]!.content.html).toBe('<ol start="3">\n<li>one</li>\n</ol>');
-    expect(items[2]!.kind === 'block' && items[2]!.content.html).toBe('<ol start="5">\n<li>two</li>\n<li>three</li>\n</ol>');
+    expect(items[2]!.kind === 'block' && items[2]!.content.html).toBe(
+      '<ol start="5">\n<li>two</li>\n<li>three</li>\n</ol>',
+    );
     // Each piece stands where it is in the note.
     expect(items.map((i) => i.position.line)).toEqual([3, 4, 5]);
   });

@@ -74,8 +74,15 @@ describe('notes that cannot be published (fixtures)', () => {
 
   it('prints the hint on its own line after `file:line:column: what`', async () => {
     const error = await failureOf('error-unpublished');
-    expect(formatDiagnostic({ file: error.file, line: error.line, column: error.column, message: error.reason, hint: error.hint! }))
-      .toBe(`${error.message}\n  hint: ${error.hint}`);
+    expect(
+      formatDiagnostic({
+        file: error.file,
+        line: error.line,
+        column: error.column,
+        message: error.reason,
+        hint: error.hint!,
+      }),
+    ).toBe(`${error.message}\n  hint: ${error.hint}`);
   });
 });
 

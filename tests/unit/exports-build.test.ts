@@ -73,7 +73,14 @@ describe('build with SITE_URL, GARDEN_URL and BASE_PATH', () => {
     const parsed = parseMarkwhen(read(dir, 'timeline.mw'));
     expect(parsed.parseMessages).toEqual([]);
     const sections = (parsed.events as EventGroup).children.filter((c): c is EventGroup => 'children' in c);
-    expect(sections.map((s) => s.title)).toEqual(['前奏 2021 及之前', '序曲 2022', '间章 2023', '波澜 2024', '奏鸣 2025 - 未来', '回响 2023-？？？？']);
+    expect(sections.map((s) => s.title)).toEqual([
+      '前奏 2021 及之前',
+      '序曲 2022',
+      '间章 2023',
+      '波澜 2024',
+      '奏鸣 2025 - 未来',
+      '回响 2023-？？？？',
+    ]);
     let events = 0;
     const count = (g: EventGroup) => g.children.forEach((c) => ('children' in c ? count(c as EventGroup) : events++));
     count(parsed.events as EventGroup);

@@ -44,9 +44,19 @@ describe('english fixture', () => {
 
   it.each([
     // Plain title, ASCII colon, year in parentheses.
-    { title: 'Louis Armstrong', year: '1925', link: null, html: 'Forms the <strong>Hot Five</strong> and records <del>forgotten</del> classics.' },
+    {
+      title: 'Louis Armstrong',
+      year: '1925',
+      link: null,
+      html: 'Forms the <strong>Hot Five</strong> and records <del>forgotten</del> classics.',
+    },
     // Bold title, no year: the era's period.
-    { title: 'Bessie Smith', year: null, link: null, html: 'Empress of the blues, signed by <a href="https://example.com/columbia" rel="noopener noreferrer">Columbia</a>.' },
+    {
+      title: 'Bessie Smith',
+      year: null,
+      link: null,
+      html: 'Empress of the blues, signed by <a href="https://example.com/columbia" rel="noopener noreferrer">Columbia</a>.',
+    },
     // Link title with a year after it.
     { title: 'Duke Ellington', year: '1927', link: 'https://example.com/duke', html: 'Starts at the Cotton Club.' },
     // Wiki link with an alias.
@@ -62,7 +72,14 @@ describe('english fixture', () => {
 
   it('keeps the Jazz Age items in order: two groups of entries, the rest of the list, a quote', () => {
     expect(jazz!.items.map((i) => (i.kind === 'entry' ? i.title : i.kind === 'block' ? i.type : i.kind))).toEqual([
-      'Louis Armstrong', 'Bessie Smith', 'Duke Ellington', 'Cab', 'Radio', 'Records', 'list', 'blockquote',
+      'Louis Armstrong',
+      'Bessie Smith',
+      'Duke Ellington',
+      'Cab',
+      'Radio',
+      'Records',
+      'list',
+      'blockquote',
     ]);
     const list = jazz!.items[6]!;
     expect(list.kind === 'block' && list.content.html).toBe(
@@ -72,9 +89,18 @@ describe('english fixture', () => {
   });
 
   it('keeps Punk’s note, table, code and callout at their places', () => {
-    const kinds = punk!.items.map((i) => (i.kind === 'entry' ? `entry ${i.title}` : i.kind === 'block' ? 'block' : i.kind));
+    const kinds = punk!.items.map((i) =>
+      i.kind === 'entry' ? `entry ${i.title}` : i.kind === 'block' ? 'block' : i.kind,
+    );
     expect(kinds).toEqual([
-      'entry The Ramones', 'note', 'entry Sex Pistols', 'block', 'block', 'block', 'subperiod', 'entry Television',
+      'entry The Ramones',
+      'note',
+      'entry Sex Pistols',
+      'block',
+      'block',
+      'block',
+      'subperiod',
+      'entry Television',
     ]);
     const [table, code, callout] = punk!.items.slice(3, 6);
     expect(table?.kind === 'block' && table.type).toBe('table');
@@ -87,7 +113,10 @@ describe('english fixture', () => {
   });
 
   it('dates Television from its `1977 to 1979` sub-period and Sex Pistols from its own range', () => {
-    expect(entryIn(punk!.items, 'Television')).toMatchObject({ dateSource: 'subperiod', date: { from: 1977, to: 1979 } });
+    expect(entryIn(punk!.items, 'Television')).toMatchObject({
+      dateSource: 'subperiod',
+      date: { from: 1977, to: 1979 },
+    });
     expect(entryIn(punk!.items, 'Sex Pistols')).toMatchObject({ dateSource: 'title', yearLabel: '1977–1978' });
   });
 
@@ -98,8 +127,16 @@ describe('english fixture', () => {
 
   it('gives every entry a readable, unique id', () => {
     expect(entries(t).map((e) => e.id)).toEqual([
-      'louis-armstrong', 'bessie-smith', 'duke-ellington', 'cab', 'radio', 'records',
-      'the-ramones', 'sex-pistols', 'television', 'everything-after',
+      'louis-armstrong',
+      'bessie-smith',
+      'duke-ellington',
+      'cab',
+      'radio',
+      'records',
+      'the-ramones',
+      'sex-pistols',
+      'television',
+      'everything-after',
     ]);
   });
 });

@@ -68,7 +68,9 @@ describe('fields', () => {
   it('ignores a date it cannot read, with a warning at the field', () => {
     const t = parse('---\ntitle: T\nupdated: last tuesday\n---\n' + BODY);
     expect(t.meta.updated).toBeNull();
-    expect(t.warnings).toEqual([expect.objectContaining({ line: 3, column: 1, message: expect.stringContaining('`updated`') })]);
+    expect(t.warnings).toEqual([
+      expect.objectContaining({ line: 3, column: 1, message: expect.stringContaining('`updated`') }),
+    ]);
   });
 
   it.each([
@@ -97,7 +99,12 @@ describe('fields', () => {
 
   it('reads the one-line JSON frontmatter form', () => {
     const m = meta('{"dg-publish":true,"title":"JSON","tags":["a","b"],"created":"2025-02-22T21:55:25.761+08:00"}');
-    expect(m).toMatchObject({ title: 'JSON', tags: ['a', 'b'], publish: true, created: '2025-02-22T21:55:25.761+08:00' });
+    expect(m).toMatchObject({
+      title: 'JSON',
+      tags: ['a', 'b'],
+      publish: true,
+      created: '2025-02-22T21:55:25.761+08:00',
+    });
   });
 
   it('reads an empty frontmatter as no fields', () => {
@@ -122,7 +129,12 @@ describe('language', () => {
     // Not given: mostly Chinese text means zh-CN.
     ['title: T', '\n## 序曲 2022\n\n模型：这是一段中文的描述，夹杂少量 English words。\n', 'zh-CN', true],
     // Mostly English with a few Chinese words: en.
-    ['title: T', '\n## Jazz 1920s\n\nArmstrong: The trumpet player recorded many sides, later famous in 中国.\n', 'en', true],
+    [
+      'title: T',
+      '\n## Jazz 1920s\n\nArmstrong: The trumpet player recorded many sides, later famous in 中国.\n',
+      'en',
+      true,
+    ],
     // Japanese kana.
     ['title: T', '\n## 時代 2000\n\nモデル：これは日本語の説明です。\n', 'ja', true],
   ])('%s → %s', (fm, body, lang, detected) => {
@@ -146,7 +158,12 @@ describe('hostile frontmatter', () => {
   /** `levels` anchors, each a list of nine references to the one before: 9^levels values once expanded. */
   const laughs = (levels: number) => {
     const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i <= levels; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= levels; i++)
+      lines.push(
+        `l${i}: &l${i} [${Array(9)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
     return `---\ntitle: T\n${lines.join('\n')}\n---\n\n## A 2000\n\nX (2000): y\n`;
   };
 

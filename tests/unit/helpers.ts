@@ -56,7 +56,10 @@ export function bodyText(source: string): string {
     if ('children' in node) return (node.children as Nodes[]).map(text).join('');
     return toString(node, { includeHtml: false });
   };
-  return tree.children.filter((node) => node.type !== 'yaml').map(text).join('');
+  return tree.children
+    .filter((node) => node.type !== 'yaml')
+    .map(text)
+    .join('');
 }
 
 /**

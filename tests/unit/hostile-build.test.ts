@@ -37,30 +37,40 @@ const REFUSED: Record<string, RegExp> = {
 };
 
 describe('hostile notes built for real', () => {
-  it.each(HOSTILE_FAMILIES.map((f) => [f.name, f] as const))('%s: a site, or the message at its line', (name, family) => {
-    const { site, log, file } = build(name, family.note(100_000));
-    expect(log).not.toMatch(/^\s+at .+:\d+:\d+\)?$/mu);
-    expect(log).not.toMatch(/Maximum call stack|heap out of memory/u);
-    if (REFUSED[name]) {
-      expect(site).toBeNull();
-      expect(log).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:\\d+:\\d+: `, 'u'));
-      expect(log).toMatch(REFUSED[name]!);
-      expect(log).toMatch(/hint/iu);
-    } else {
-      expect(site).not.toBeNull();
-      expect(existsSync(join(site!, 'eras/era/index.html'))).toBe(true);
-      rmSync(site!, { recursive: true, force: true });
-    }
-  }, BUILD_TIMEOUT);
+  it.each(HOSTILE_FAMILIES.map((f) => [f.name, f] as const))(
+    '%s: a site, or the message at its line',
+    (name, family) => {
+      const { site, log, file } = build(name, family.note(100_000));
+      expect(log).not.toMatch(/^\s+at .+:\d+:\d+\)?$/mu);
+      expect(log).not.toMatch(/Maximum call stack|heap out of memory/u);
+      if (REFUSED[name]) {
+        expect(site).toBeNull();
+        expect(log).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:\\d+:\\d+: `, 'u'));
+        expect(log).toMatch(REFUSED[name]!);
+        expect(log).toMatch(/hint/iu);
+      } else {
+        expect(site).not.toBeNull();
+        expect(existsSync(join(site!, 'eras/era/index.html'))).toBe(true);
+        rmSync(site!, { recursive: true, force: true });
+      }
+    },
+    BUILD_TIMEOUT,
+  );
 
-  it("one build holds several of cmark's pathological inputs, each as an entry shown as plain text", () => {
-    const inline = pathologicalInputs().filter((p) => !p.block && p.text.length < 400_000 && !p.text.includes('\u0000'));
-    const body = inline.map((p, i) => `Case ${i + 1} (2000): ${p.text}`).join('\n\n');
-    const { site, log } = build('cmark', `---\ntitle: cmark\n---\n\n## Era 2000\n\n${body}\n`);
-    expect(site, log.slice(-2000)).not.toBeNull();
-    expect((log.match(/shown as plain text/gu) ?? []).length).toBe(inline.length);
-    const page = readFileSync(join(site!, 'eras/era/index.html'), 'utf8');
-    for (let i = 1; i <= inline.length; i++) expect(page).toContain(`id="case-${i}"`);
-    rmSync(site!, { recursive: true, force: true });
-  }, BUILD_TIMEOUT);
+  it(
+    "one build holds several of cmark's pathological inputs, each as an entry shown as plain text",
+    () => {
+      const inline = pathologicalInputs().filter(
+        (p) => !p.block && p.text.length < 400_000 && !p.text.includes('\u0000'),
+      );
+      const body = inline.map((p, i) => `Case ${i + 1} (2000): ${p.text}`).join('\n\n');
+      const { site, log } = build('cmark', `---\ntitle: cmark\n---\n\n## Era 2000\n\n${body}\n`);
+      expect(site, log.slice(-2000)).not.toBeNull();
+      expect((log.match(/shown as plain text/gu) ?? []).length).toBe(inline.length);
+      const page = readFileSync(join(site!, 'eras/era/index.html'), 'utf8');
+      for (let i = 1; i <= inline.length; i++) expect(page).toContain(`id="case-${i}"`);
+      rmSync(site!, { recursive: true, force: true });
+    },
+    BUILD_TIMEOUT,
+  );
 });

@@ -35,7 +35,12 @@ describe('nesting', () => {
     ['5,000 block quotes on one line', `${'>'.repeat(5_000)} a`, 9, MAX_NESTING + 1],
     ['block quotes with spaces', `${'> '.repeat(MAX_NESTING + 1)}a`, 9, 2 * MAX_NESTING + 1],
     // Lists nested by indentation, one level a line.
-    ['101 nested lists', Array.from({ length: MAX_NESTING + 1 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n'), 9 + MAX_NESTING, 2 * MAX_NESTING + 1],
+    [
+      '101 nested lists',
+      Array.from({ length: MAX_NESTING + 1 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n'),
+      9 + MAX_NESTING,
+      2 * MAX_NESTING + 1,
+    ],
     // Quotes and lists together.
     ['quotes holding lists', `${'> '.repeat(60)}${'- '.repeat(41)}a`, 9, 2 * MAX_NESTING + 1],
   ])('%s: refused at the line and column where the limit is passed', (_, body, line, column) => {
@@ -77,7 +82,10 @@ describe('long runs of marks', () => {
     expect(entry.description.text).toBe(body.slice(body.indexOf(': ') + 2).trim());
     expect(entry.description.html).not.toMatch(/<(em|strong|a)\b/u);
     expect(t.warnings.map((w) => [w.line, w.message.replace(/\d+ emphasis/u, 'N emphasis')])).toEqual([
-      [9, `this paragraph holds N emphasis, link and code marks (the limit is ${MAX_MARKS_PER_PARAGRAPH}); it is shown as plain text`],
+      [
+        9,
+        `this paragraph holds N emphasis, link and code marks (the limit is ${MAX_MARKS_PER_PARAGRAPH}); it is shown as plain text`,
+      ],
     ]);
   });
 
@@ -97,7 +105,11 @@ describe('constructs that never close', () => {
   it('an HTML comment opening a line and never closed is warned at its line, with what it hides', () => {
     const t = parse(note('<!-- a draft\n\nHidden (2000): gone.\n\n## Later 2002\n\nAlso (2002): gone.'));
     expect(t.warnings.map((w) => [w.line, w.column, w.message])).toEqual([
-      [9, 1, 'this HTML comment is never closed: it hides the rest of the note (3 lines, 1 era heading and 2 lines that read as entries)'],
+      [
+        9,
+        1,
+        'this HTML comment is never closed: it hides the rest of the note (3 lines, 1 era heading and 2 lines that read as entries)',
+      ],
     ]);
     expect(t.warnings[0]!.hint).toContain('-->');
   });
@@ -109,7 +121,10 @@ describe('constructs that never close', () => {
   it('a code fence never closed is warned at its line, with what it hides', () => {
     const t = parse(note('~~~js\nconst x = 1;\n\nHidden (2000): gone.'));
     expect(t.warnings.map((w) => [w.line, w.message])).toEqual([
-      [9, 'this code fence is never closed: the rest of the note is shown as code (2 lines, 0 era headings and 1 line that reads as an entry)'],
+      [
+        9,
+        'this code fence is never closed: the rest of the note is shown as code (2 lines, 0 era headings and 1 line that reads as an entry)',
+      ],
     ]);
     expect(t.warnings[0]!.hint).toContain('~~~');
   });
@@ -123,18 +138,27 @@ describe('size', () => {
 });
 
 describe("cmark's pathological suite", () => {
-  it.each(pathologicalInputs().map((input) => [input.name, input] as const))('%s: a timeline or a TimelineError with a position', (_, input) => {
-    const { timeline, error } = outcome(asNote(input));
-    expect(timeline ?? error).toBeDefined();
-    if (timeline) expect(timeline.eras).toHaveLength(1);
-  });
+  it.each(pathologicalInputs().map((input) => [input.name, input] as const))(
+    '%s: a timeline or a TimelineError with a position',
+    (_, input) => {
+      const { timeline, error } = outcome(asNote(input));
+      expect(timeline ?? error).toBeDefined();
+      if (timeline) expect(timeline.eras).toHaveLength(1);
+    },
+  );
 });
 
 /** Random mixes of the hostile families, each at a size around its limit. */
 const hostilePiece = fc.oneof(
   fc.integer({ min: 1, max: 2 * MAX_NESTING }).map((n) => `${'> '.repeat(n)}q`),
-  fc.integer({ min: 1, max: 2 * MAX_NESTING }).map((n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- l`).join('\n')),
-  fc.tuple(fc.constantFrom('*a', '_a ', '[[', '[a', 'a]', '`', '<', '(', '[ (](', '*a **a '), fc.integer({ min: 1, max: 3 * MAX_MARKS_PER_PARAGRAPH }))
+  fc
+    .integer({ min: 1, max: 2 * MAX_NESTING })
+    .map((n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- l`).join('\n')),
+  fc
+    .tuple(
+      fc.constantFrom('*a', '_a ', '[[', '[a', 'a]', '`', '<', '(', '[ (](', '*a **a '),
+      fc.integer({ min: 1, max: 3 * MAX_MARKS_PER_PARAGRAPH }),
+    )
     .map(([unit, n]) => `Run (2000): ${unit.repeat(Math.ceil(n / unit.length))}`),
   fc.constantFrom('<!-- never closed', '```', '~~~~ x', '<!-- closed -->', '%% comment', '[[Unclosed'),
   fc.integer({ min: 1, max: 12 }).map((levels) => {

@@ -24,7 +24,9 @@ describe('reading a Markwhen file', () => {
     expect(t.meta.title).toBe('From the pyramids to GPT-4');
     // Events before any section go to one era named after the note.
     expect(t.eras.map((e) => e.name)).toEqual(['From the pyramids to GPT-4', 'Antiquity', 'The modern world']);
-    expect(t.eras[1]!.items.filter((i) => i.kind === 'subperiod').map((i) => (i as { heading: string }).heading)).toEqual(['Greece', 'Rome']);
+    expect(
+      t.eras[1]!.items.filter((i) => i.kind === 'subperiod').map((i) => (i as { heading: string }).heading),
+    ).toEqual(['Greece', 'Rome']);
     expect(t.warnings).toEqual([]);
   });
 
@@ -90,10 +92,20 @@ function collections(t: Timeline): MarkwhenSource {
     note: { title: t.meta.title },
     eras: t.eras.map((era) => ({
       id: era.slug,
-      data: { heading: era.heading, name: era.name, ordinal: era.ordinal, items: era.items.map((i) => (i.kind === 'entry' ? { kind: 'entry' as const, id: i.id, group: i.group } : i)) },
+      data: {
+        heading: era.heading,
+        name: era.name,
+        ordinal: era.ordinal,
+        items: era.items.map((i) => (i.kind === 'entry' ? { kind: 'entry' as const, id: i.id, group: i.group } : i)),
+      },
     })),
     entries: t.eras.flatMap((era) =>
-      era.items.filter((i): i is Entry => i.kind === 'entry').map((e) => ({ id: e.id, data: { title: e.title, date: e.date, description: e.description, era: { id: era.slug } } })),
+      era.items
+        .filter((i): i is Entry => i.kind === 'entry')
+        .map((e) => ({
+          id: e.id,
+          data: { title: e.title, date: e.date, description: e.description, era: { id: era.slug } },
+        })),
     ),
   } as MarkwhenSource;
 }
@@ -140,7 +152,9 @@ describe('/timeline.mw round trip', () => {
     const events = markwhenEvents(doc);
     const dated = t.eras.flatMap((era) =>
       era.items
-        .filter((i): i is Entry => i.kind === 'entry' && i.date !== null && (i.date.from !== null || i.date.to !== null))
+        .filter(
+          (i): i is Entry => i.kind === 'entry' && i.date !== null && (i.date.from !== null || i.date.to !== null),
+        )
         .map((e) => ({ era: era.heading, entry: e })),
     );
     expect(events.map((e) => e.title)).toEqual(dated.map((d) => d.entry.title || '…'));
@@ -159,14 +173,22 @@ describe('/timeline.mw round trip', () => {
       timeline.eras.map((era) => [
         era.name,
         era.items
-          .filter((i): i is Entry => i.kind === 'entry' && i.date !== null && (i.date.from !== null || i.date.to !== null))
+          .filter(
+            (i): i is Entry => i.kind === 'entry' && i.date !== null && (i.date.from !== null || i.date.to !== null),
+          )
           .map((e) => {
             // An open start and an unknown end are written as the one date they name.
             const open = e.date!.fromOpen || e.date!.toOpen === 'unknown';
             // Markwhen reads BC years but not BC months and days: those are exported as years.
             const bc = (e.date!.from ?? 0) <= 0;
             const fine = (n: number | null | undefined) => (bc ? null : (n ?? null));
-            return [e.title, open ? null : e.date!.from, open ? null : e.date!.to, fine(e.date!.start?.month), fine(e.date!.start?.day)];
+            return [
+              e.title,
+              open ? null : e.date!.from,
+              open ? null : e.date!.to,
+              fine(e.date!.start?.month),
+              fine(e.date!.start?.day),
+            ];
           }),
       ]);
     const names = shape(back).map(([name]) => name);
@@ -176,7 +198,9 @@ describe('/timeline.mw round trip', () => {
     const mine = strip(shape(t));
     const theirs = strip(shape(back)).map(([name, entries], i) => [
       name,
-      (entries as unknown[][]).map((row, j) => (((mine[i]![1] as unknown[][])[j] ?? [])[1] === undefined ? [row[0]] : row)),
+      (entries as unknown[][]).map((row, j) =>
+        ((mine[i]![1] as unknown[][])[j] ?? [])[1] === undefined ? [row[0]] : row,
+      ),
     ]);
     expect(theirs).toEqual(mine);
   });
@@ -191,7 +215,11 @@ describe('a Markwhen file built for real', () => {
   const read = (file: string) => readFileSync(join(dir, file), 'utf8');
 
   it('builds the chaptered site: a page per section, entries with their dates', () => {
-    expect(readdirSync(join(dir, 'eras')).sort()).toEqual(['antiquity', 'from-the-pyramids-to-gpt-4', 'the-modern-world']);
+    expect(readdirSync(join(dir, 'eras')).sort()).toEqual([
+      'antiquity',
+      'from-the-pyramids-to-gpt-4',
+      'the-modern-world',
+    ]);
     const page = read('eras/antiquity/index.html');
     expect(page).toContain('Battle of Marathon');
     expect(page).toMatch(/<time class="entry__year">490 BCE<\/time>/u);
@@ -199,7 +227,9 @@ describe('a Markwhen file built for real', () => {
   });
 
   it('exports its BCE events to timeline.json and itself to timeline.mw', () => {
-    const tl = JSON.parse(read('timeline.json')) as { events: Array<{ start_date: { year: number }; text: { headline: string } }> };
+    const tl = JSON.parse(read('timeline.json')) as {
+      events: Array<{ start_date: { year: number }; text: { headline: string } }>;
+    };
     expect(tl.events.find((e) => e.text.headline === 'Great Pyramid of Giza completed')?.start_date.year).toBe(-2560);
     const events = markwhenEvents(read('timeline.mw'));
     expect(events.map((e) => e.title)).toEqual(entriesOf(readFixture()).map((e) => e.title));

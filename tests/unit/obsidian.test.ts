@@ -14,7 +14,9 @@ const NOTE = 'tests/fixtures/obsidian/input.md';
 const source = readFileSync(fixturePath('obsidian'), 'utf8');
 
 function entry(timeline: Timeline, title: string): Entry {
-  const found = timeline.eras.flatMap((era) => era.items).find((item): item is Entry => item.kind === 'entry' && item.title === title);
+  const found = timeline.eras
+    .flatMap((era) => era.items)
+    .find((item): item is Entry => item.kind === 'entry' && item.title === title);
   if (!found) throw new Error(`no entry “${title}”`);
   return found;
 }
@@ -38,7 +40,9 @@ describe('Obsidian syntax in the parser', () => {
 
   it('removes %%comments%%, inline and across lines, from every part of the model', () => {
     expect(JSON.stringify(withGarden)).not.toMatch(/SECRET|spans lines/u);
-    expect(entry(withGarden, 'Comments').description.text.replace(/\s+/gu, ' ')).toBe('visible text, code keeps %%this%% literal.');
+    expect(entry(withGarden, 'Comments').description.text.replace(/\s+/gu, ' ')).toBe(
+      'visible text, code keeps %%this%% literal.',
+    );
   });
 
   it.each([
@@ -67,13 +71,21 @@ describe('Obsidian syntax in the parser', () => {
   });
 
   it('turns ![[Other note]] into a link to that note', () => {
-    expect(entry(withGarden, 'Embeds').description.html).toContain('href="https://garden.example.org/notes/another-note"');
+    expect(entry(withGarden, 'Embeds').description.html).toContain(
+      'href="https://garden.example.org/notes/another-note"',
+    );
   });
 
   it('makes callouts: a note region, and foldable ones as <details>, closed with - and open with +', () => {
-    const blocks = withGarden.eras[0]!.items.filter((item) => item.kind === 'block').map((item) => item.kind === 'block' && item.content.html);
-    expect(blocks[0]).toMatch(/^<div class="callout callout-note" role="note">\s*<p class="callout-title">注意 Note<\/p>/u);
-    expect(blocks[1]).toMatch(/^<details class="callout callout-tip">\s*<summary class="callout-title">Folded tip<\/summary>/u);
+    const blocks = withGarden.eras[0]!.items.filter((item) => item.kind === 'block').map(
+      (item) => item.kind === 'block' && item.content.html,
+    );
+    expect(blocks[0]).toMatch(
+      /^<div class="callout callout-note" role="note">\s*<p class="callout-title">注意 Note<\/p>/u,
+    );
+    expect(blocks[1]).toMatch(
+      /^<details class="callout callout-tip">\s*<summary class="callout-title">Folded tip<\/summary>/u,
+    );
     expect(blocks[2]).toMatch(/^<details class="callout callout-warning" open>/u);
   });
 

@@ -69,11 +69,17 @@ describe('the same timeline from an oddly written note', () => {
     // Trailing spaces and tabs on every line (but not two spaces, which is a hard break).
     ['trailing whitespace', PLAIN.replace(/\n/gu, ' \t\n')],
     // Closing `#`s on headings.
-    ['headings with trailing #s', PLAIN.replace('## 序曲 2022', '## 序曲 2022 ##').replace('### 2017-2021', '### 2017-2021 ###')],
+    [
+      'headings with trailing #s',
+      PLAIN.replace('## 序曲 2022', '## 序曲 2022 ##').replace('### 2017-2021', '### 2017-2021 ###'),
+    ],
     // Tabs around the colons.
     ['tabs around colons', PLAIN.replace('ChatGPT：', 'ChatGPT\t：\t').replace('Whisper: ', 'Whisper:\t')],
     // No-break and full-width spaces around colons.
-    ['NBSP and full-width spaces', PLAIN.replace('ChatGPT：', 'ChatGPT\u00a0：\u3000').replace('Whisper: ', 'Whisper:\u00a0')],
+    [
+      'NBSP and full-width spaces',
+      PLAIN.replace('ChatGPT：', 'ChatGPT\u00a0：\u3000').replace('Whisper: ', 'Whisper:\u00a0'),
+    ],
     // Spaces before a full-width colon.
     ['spaces before the colon', PLAIN.replace('ChatGPT：', 'ChatGPT  ：  ')],
     // Extra blank lines between blocks.
@@ -126,7 +132,10 @@ describe('odd but valid input', () => {
     // micromark (not our code) slows down superlinearly with tens of thousands
     // of emphasis marks in one paragraph (200 KB of them: 20 s).
     const unit = 'word 字 🎉 مرحبا: שלום：x ';
-    const middle = unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000).trim();
+    const middle = unit
+      .repeat(Math.ceil(1_000_000 / unit.length))
+      .slice(0, 1_000_000)
+      .trim();
     const description = `**bold** ${middle} \`a: b\``;
     const started = performance.now();
     const t = parse(`## Big 2000\n\nTitle：${description}\n`);
@@ -148,13 +157,17 @@ describe('odd but valid input', () => {
     ['a note', (run: string) => `## A 2000\n\na${run}b\n`],
     // The name before a period was cut with /[\s-…]+$/, quadratic in the same way.
     ['an era heading', (run: string) => `## a${run}b 2000\n\nX: y\n`],
-  ])('parses %s with 200,000 spaces in the middle in linear time', (_name, note) => {
-    const started = performance.now();
-    const t = parse(note(' '.repeat(200_000)));
-    expect(t.eras).toHaveLength(1);
-    // Linear: well under a second alone; quadratic took minutes.
-    expect(performance.now() - started).toBeLessThan(20_000);
-  }, 60_000);
+  ])(
+    'parses %s with 200,000 spaces in the middle in linear time',
+    (_name, note) => {
+      const started = performance.now();
+      const t = parse(note(' '.repeat(200_000)));
+      expect(t.eras).toHaveLength(1);
+      // Linear: well under a second alone; quadratic took minutes.
+      expect(performance.now() - started).toBeLessThan(20_000);
+    },
+    60_000,
+  );
 
   it('parses an era heading of 100,000 words in linear time', () => {
     // The period was searched from every word to the end of the heading:

@@ -100,7 +100,10 @@ describe('the default note on one sheet', () => {
     const dated = input.entries.map((_, i) => i).filter((i) => input.entries[i]!.ownDate && year(i) !== null);
     for (const a of dated) {
       for (const b of dated) {
-        if (year(a)! < year(b)!) expect(layout.dots[a]!, `${input.entries[a]!.title} before ${input.entries[b]!.title}`).toBeLessThan(layout.dots[b]!);
+        if (year(a)! < year(b)!)
+          expect(layout.dots[a]!, `${input.entries[a]!.title} before ${input.entries[b]!.title}`).toBeLessThan(
+            layout.dots[b]!,
+          );
       }
     }
   });
@@ -118,7 +121,8 @@ describe('the default note on one sheet', () => {
     // Bands in one row never overlap.
     for (const a of layout.bands) {
       for (const b of layout.bands) {
-        if (a !== b && a.y === b.y) expect(a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5, `${a.era} and ${b.era}`).toBe(true);
+        if (a !== b && a.y === b.y)
+          expect(a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5, `${a.era} and ${b.era}`).toBe(true);
       }
     }
   });
@@ -150,7 +154,11 @@ describe('a crowded note', () => {
     const shown = new Set(layout.labels.map((label) => label.entry));
     const firsts = input.eras.map((_, era) => input.entries.findIndex((entry) => entry.era === era));
     for (const first of firsts) expect(shown.has(first), input.entries[first]!.title).toBe(true);
-    expect(priorityOrder(input.entries).slice(0, firsts.length).sort((a, b) => a - b)).toEqual(firsts);
+    expect(
+      priorityOrder(input.entries)
+        .slice(0, firsts.length)
+        .sort((a, b) => a - b),
+    ).toEqual(firsts);
   });
 
   it('lays out 10,000 entries (100 eras) on one sheet and says what is left out', () => {
@@ -232,16 +240,25 @@ describe('lane packer', () => {
   it('never overlaps or crosses, on random labels', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ anchor: fc.integer({ min: 0, max: 900 }), width: fc.integer({ min: 5, max: 100 }) }), { maxLength: 60 }),
+        fc.array(fc.record({ anchor: fc.integer({ min: 0, max: 900 }), width: fc.integer({ min: 5, max: 100 }) }), {
+          maxLength: 60,
+        }),
         fc.integer({ min: 1, max: 30 }),
-        (raw, lanes) => valid([...raw].sort((a, b) => a.anchor - b.anchor), lanes, 3),
+        (raw, lanes) =>
+          valid(
+            [...raw].sort((a, b) => a.anchor - b.anchor),
+            lanes,
+            3,
+          ),
       ),
       { numRuns: 300 },
     );
   });
 
   it('measures labels wide enough for Latin capitals and CJK', () => {
-    expect(labelWidth({ title: 'WWW', dateLabel: '' }, 10)).toBeGreaterThan(labelWidth({ title: 'iii', dateLabel: '' }, 10));
+    expect(labelWidth({ title: 'WWW', dateLabel: '' }, 10)).toBeGreaterThan(
+      labelWidth({ title: 'iii', dateLabel: '' }, 10),
+    );
     expect(labelWidth({ title: '大模型', dateLabel: '' }, 10)).toBeGreaterThanOrEqual(30);
   });
 });

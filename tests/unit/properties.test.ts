@@ -46,16 +46,49 @@ const prefixLines = (piece: Piece, prefix: string): Piece => ({
 
 /** Words in many scripts: Latin, CJK, kana, Hangul, emoji (with ZWJ and flags), Arabic, Hebrew. */
 const WORDS = [
-  'Radio', 'jazz', 'Model', 'GPT', 'naïve', 'Ünïcödé', 'x', 'A&B', 'C#', 'rock’n’roll', 'α-β', '…',
-  '模型', '序曲', '数据集', '开源', 'カタカナ', 'ひらがな', '한국어',
-  '🎉', '👩‍💻', '🇯🇵', '🏳️‍🌈',
-  'مرحبا', 'العالم', 'تاريخ ١٩٩٧', 'שלום', 'עולם', 'היסטוריה',
+  'Radio',
+  'jazz',
+  'Model',
+  'GPT',
+  'naïve',
+  'Ünïcödé',
+  'x',
+  'A&B',
+  'C#',
+  'rock’n’roll',
+  'α-β',
+  '…',
+  '模型',
+  '序曲',
+  '数据集',
+  '开源',
+  'カタカナ',
+  'ひらがな',
+  '한국어',
+  '🎉',
+  '👩‍💻',
+  '🇯🇵',
+  '🏳️‍🌈',
+  'مرحبا',
+  'العالم',
+  'تاريخ ١٩٩٧',
+  'שלום',
+  'עולם',
+  'היסטוריה',
   // Bidi controls (right-to-left mark, override) and zero-width characters.
-  '\u200fמ\u200f', '\u202eevil\u202c', 'zero\u200bwidth', 'a\u200db',
+  '\u200fמ\u200f',
+  '\u202eevil\u202c',
+  'zero\u200bwidth',
+  'a\u200db',
 ];
 const word = fc.oneof(
   { arbitrary: fc.constantFrom(...WORDS), weight: 3 },
-  { arbitrary: fc.stringMatching(/^[A-Za-z\u4e00-\u4e5f\u0627-\u064a\u05d0-\u05ea][A-Za-z0-9\u4e00-\u4e5f\u0627-\u064a\u05d0-\u05ea]{0,7}$/u), weight: 2 },
+  {
+    arbitrary: fc.stringMatching(
+      /^[A-Za-z\u4e00-\u4e5f\u0627-\u064a\u05d0-\u05ea][A-Za-z0-9\u4e00-\u4e5f\u0627-\u064a\u05d0-\u05ea]{0,7}$/u,
+    ),
+    weight: 2,
+  },
 );
 const words = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
 /** White space between words: spaces, tabs, NBSP, the full-width space. */
@@ -134,10 +167,29 @@ const inlineRun = (max = 4): fc.Arbitrary<Piece> =>
 // ---------------------------------------------------------------------------
 
 const YEARS = [
-  ' (1997)', '（1997）', '（1997–2001）', ' (1970s)', '（1995年）', ' (2025 - present)', '（？？？？-2021）', ' (1920 to 1929)',
+  ' (1997)',
+  '（1997）',
+  '（1997–2001）',
+  ' (1970s)',
+  '（1995年）',
+  ' (2025 - present)',
+  '（？？？？-2021）',
+  ' (1920 to 1929)',
   // The dates of real histories: BCE, circa, days, centuries, Chinese and Japanese forms, a reversed range.
-  ' (490 BC)', ' (100–44 BC)', ' (c. 60)', ' (AD 80)', ' (1969-07-20)', ' (August 24, 1995)', ' (5th century BC)',
-  '（公元前475年—前221年）', '（1911年10月10日）', '（约1450年）', '（9世纪）', '（1336年〜1573年）', '（紀元前660年）', ' (1990–1980)',
+  ' (490 BC)',
+  ' (100–44 BC)',
+  ' (c. 60)',
+  ' (AD 80)',
+  ' (1969-07-20)',
+  ' (August 24, 1995)',
+  ' (5th century BC)',
+  '（公元前475年—前221年）',
+  '（1911年10月10日）',
+  '（约1450年）',
+  '（9世纪）',
+  '（1336年〜1573年）',
+  '（紀元前660年）',
+  ' (1990–1980)',
 ];
 const titleCore = fc.oneof(
   { arbitrary: words, weight: 4 },
@@ -167,7 +219,12 @@ const lineEnd = fc.constantFrom('', '', '', ' ', '\t', '  ', '\u00a0');
 
 const paragraph = fc
   .array(fc.tuple(fc.constantFrom('', '', ' ', '   ', '\u00a0'), line, lineEnd), { minLength: 1, maxLength: 3 })
-  .map((lines) => join(lines.map(([indent, l, end]) => cat(indent, l, end)), '\n'));
+  .map((lines) =>
+    join(
+      lines.map(([indent, l, end]) => cat(indent, l, end)),
+      '\n',
+    ),
+  );
 
 // ---------------------------------------------------------------------------
 // Blocks
@@ -187,11 +244,30 @@ const list = fc
   });
 const quote = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => prefixLines(join(lines, '\n'), '> '));
 const callout = fc
-  .tuple(fc.constantFrom('note', 'tip', 'WARNING', 'info'), fc.constantFrom('', '-', '+'), fc.option(words, { nil: '' }), fc.array(line, { minLength: 1, maxLength: 3 }))
-  .map(([type, fold, head, lines]) => prefixLines(cat(`[!${type}]${fold}${head ? ` ${head}` : ''}\n`, join(lines, '\n')), '> '));
-const CODE_LINES = ['const a = "T: d";', '%% not a comment %%', '## not an era', 'Title：not an entry', '<script>alert(1)</script>', 'x: y', '%%'];
+  .tuple(
+    fc.constantFrom('note', 'tip', 'WARNING', 'info'),
+    fc.constantFrom('', '-', '+'),
+    fc.option(words, { nil: '' }),
+    fc.array(line, { minLength: 1, maxLength: 3 }),
+  )
+  .map(([type, fold, head, lines]) =>
+    prefixLines(cat(`[!${type}]${fold}${head ? ` ${head}` : ''}\n`, join(lines, '\n')), '> '),
+  );
+const CODE_LINES = [
+  'const a = "T: d";',
+  '%% not a comment %%',
+  '## not an era',
+  'Title：not an entry',
+  '<script>alert(1)</script>',
+  'x: y',
+  '%%',
+];
 const fenced = fc
-  .tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'js', 'md'), fc.array(fc.constantFrom(...CODE_LINES), { minLength: 1, maxLength: 4 }))
+  .tuple(
+    fc.constantFrom('```', '~~~', '````'),
+    fc.constantFrom('', 'js', 'md'),
+    fc.array(fc.constantFrom(...CODE_LINES), { minLength: 1, maxLength: 4 }),
+  )
   .map(([fence, lang, lines]) => same(`${fence}${lang}\n${lines.join('\n')}\n${fence}`));
 /** Code inside quotes, callouts and list items: its `%%` is code too. */
 const nestedCode = fc
@@ -214,9 +290,28 @@ const table = fc
   .tuple(word, word, word, word)
   .map(([a, b, c, d]) => same(`| ${a} | ${b} |\n| --- | --- |\n| ${c}: x | ${d}（1999）：y |`));
 const PERIODS = [
-  '2022', '1997-2014', '1970s–1990s', '1920 to 1929', '2025 - 未来', '2023-？？？？', '？？？？-2021',
-  '2021 及之前', 'before 1900', '1970年代', '(1920–1929)', '（1920–1929）', '1990 to present', '',
-  '800–480 BC', '27 BC – AD 476', '前475年—前221年', '3rd–6th century', 'Apr 2024 – Jun 2024', '1336年〜1573年', '16世紀', '1453–1204',
+  '2022',
+  '1997-2014',
+  '1970s–1990s',
+  '1920 to 1929',
+  '2025 - 未来',
+  '2023-？？？？',
+  '？？？？-2021',
+  '2021 及之前',
+  'before 1900',
+  '1970年代',
+  '(1920–1929)',
+  '（1920–1929）',
+  '1990 to present',
+  '',
+  '800–480 BC',
+  '27 BC – AD 476',
+  '前475年—前221年',
+  '3rd–6th century',
+  'Apr 2024 – Jun 2024',
+  '1336年〜1573年',
+  '16世紀',
+  '1453–1204',
 ];
 const subPeriod = fc
   .tuple(fc.option(words, { nil: '' }), fc.constantFrom(...PERIODS), fc.constantFrom('', ' ###'))
@@ -235,14 +330,33 @@ const block: fc.Arbitrary<Piece> = fc.oneof(
   { arbitrary: htmlBlock, weight: 1 },
   { arbitrary: fc.constantFrom('***', '___', '#### Aside: small').map(same), weight: 1 },
   { arbitrary: words.map((w) => same(`*${w}.*`)), weight: 1 },
-  { arbitrary: fc.constantFrom('[^1]: A footnote: with a colon.', '[r]: https://r.example/x:y', '<!-- hidden: html -->').map(same), weight: 1 },
+  {
+    arbitrary: fc
+      .constantFrom('[^1]: A footnote: with a colon.', '[r]: https://r.example/x:y', '<!-- hidden: html -->')
+      .map(same),
+    weight: 1,
+  },
 );
 
 // ---------------------------------------------------------------------------
 // Eras and notes
 // ---------------------------------------------------------------------------
 
-const ERA_NAMES = ['序曲', 'The Jazz Age', 'Rock — and — Roll', 'C#', 'Q&A', '🎉', '🎉 Party', 'عصر', 'תקופה', '- Edge -', 'A', 'A 2', ''];
+const ERA_NAMES = [
+  '序曲',
+  'The Jazz Age',
+  'Rock — and — Roll',
+  'C#',
+  'Q&A',
+  '🎉',
+  '🎉 Party',
+  'عصر',
+  'תקופה',
+  '- Edge -',
+  'A',
+  'A 2',
+  '',
+];
 const eraName = fc.oneof(fc.constantFrom(...ERA_NAMES), words);
 const eraHeading: fc.Arbitrary<Piece> = fc
   .tuple(
@@ -271,7 +385,10 @@ const frontmatter = fc
 const structuredNote: fc.Arbitrary<Piece> = fc
   .tuple(
     fc.option(frontmatter, { nil: undefined }),
-    fc.option(words.map((w) => same(`# ${w}`)), { nil: undefined }),
+    fc.option(
+      words.map((w) => same(`# ${w}`)),
+      { nil: undefined },
+    ),
     fc.option(paragraph, { nil: undefined }),
     fc.array(era, { minLength: 1, maxLength: 3 }),
     fc.constantFrom('', '\n', '\n\n'),
@@ -279,7 +396,14 @@ const structuredNote: fc.Arbitrary<Piece> = fc
     fc.option(fc.constantFrom(' %% unclosed: x', '\n\n%%\nNever closed: y\n## Hidden 1999\n'), { nil: '' }),
   )
   .map(([fm, h1, preface, eras, end, unclosed]) =>
-    cat(join([fm, h1, preface, ...eras].filter((p): p is Piece => p !== undefined), '\n\n'), end, hidden(unclosed)),
+    cat(
+      join(
+        [fm, h1, preface, ...eras].filter((p): p is Piece => p !== undefined),
+        '\n\n',
+      ),
+      end,
+      hidden(unclosed),
+    ),
   );
 
 /** Characters that mean something in Markdown, Obsidian or the parser. */
@@ -346,7 +470,10 @@ const obsidianSyntax = (text: string) => text.replace(/\[![\w-]+\][+-]?/gu, '').
  * written in, on the callout's first line.
  */
 const defaultCalloutTitles = (text: string) =>
-  text.replace(/^(>[ \t]*\[!([\w-]+)\][+-]?)[ \t]*$/gmu, (_m, marker: string, type: string) => `${marker} ${type[0]!.toUpperCase()}${type.slice(1).toLowerCase()}`);
+  text.replace(
+    /^(>[ \t]*\[!([\w-]+)\][+-]?)[ \t]*$/gmu,
+    (_m, marker: string, type: string) => `${marker} ${type[0]!.toUpperCase()}${type.slice(1).toLowerCase()}`,
+  );
 
 /**
  * An `![[embed]]` is Obsidian syntax that plain remark reads as text (`![`
@@ -396,6 +523,7 @@ function unsafeHtml(html: string): string | null {
       .replace(/&#(\d+);?/gu, (_m, dec: string) => String.fromCodePoint(Number(dec)))
       .replace(/&colon;/giu, ':')
       .replace(/&tab;|&newline;/giu, '')
+      // eslint-disable-next-line no-control-regex -- as a browser does, drop control characters
       .replace(/[\u0000-\u0020]/gu, '');
     if (/=["']?(javascript|vbscript|data):/iu.test(decoded)) return `script URL in ${tag}`;
   }
@@ -411,110 +539,140 @@ const runs = (n: number) => ({ numRuns: Math.round(n * scale) });
 const TIMEOUT = 60_000 * scale;
 
 describe('properties of any note', () => {
-  it('gives a timeline or a TimelineError with a line, a column and a hint', () => {
-    fc.assert(
-      fc.property(anyNote, (source) => {
-        parseOrReject(source);
-      }),
-      runs(250),
-    );
-  }, TIMEOUT);
+  it(
+    'gives a timeline or a TimelineError with a line, a column and a hint',
+    () => {
+      fc.assert(
+        fc.property(anyNote, (source) => {
+          parseOrReject(source);
+        }),
+        runs(250),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('loses nothing: every visible character of the body lands once in the model, comments aside', () => {
-    fc.assert(
-      fc.property(unambiguous, ({ src, vis }) => {
-        const model = comparable(obsidianSyntax(modelText(parse(src))));
-        expect(model).toBe(comparable(obsidianSyntax(embedsAsShown(bodyText(defaultCalloutTitles(vis))))));
-      }),
-      runs(250),
-    );
-  }, TIMEOUT);
+  it(
+    'loses nothing: every visible character of the body lands once in the model, comments aside',
+    () => {
+      fc.assert(
+        fc.property(unambiguous, ({ src, vis }) => {
+          const model = comparable(obsidianSyntax(modelText(parse(src))));
+          expect(model).toBe(comparable(obsidianSyntax(embedsAsShown(bodyText(defaultCalloutTitles(vis))))));
+        }),
+        runs(250),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('reads a note with comments as the same note without them', () => {
-    // Structure, not just text: a hidden comment must not turn a line into code or split a paragraph.
-    const shape = (t: Timeline) =>
-      t.eras.map((era) => [
-        comparable(era.heading),
-        era.items.map((item) =>
-          item.kind === 'entry'
-            ? ['entry', comparable(item.title), item.yearLabel, comparable(item.description.text)]
-            : item.kind === 'subperiod'
-              ? ['subperiod', comparable(item.heading)]
-              : [item.kind, item.kind === 'block' ? item.type : '', comparable(item.content.text)],
-        ),
-      ]);
-    fc.assert(
-      fc.property(unambiguous, ({ src, vis }) => {
-        expect(shape(parse(src))).toEqual(shape(parse(vis)));
-      }),
-      runs(200),
-    );
-  }, TIMEOUT);
+  it(
+    'reads a note with comments as the same note without them',
+    () => {
+      // Structure, not just text: a hidden comment must not turn a line into code or split a paragraph.
+      const shape = (t: Timeline) =>
+        t.eras.map((era) => [
+          comparable(era.heading),
+          era.items.map((item) =>
+            item.kind === 'entry'
+              ? ['entry', comparable(item.title), item.yearLabel, comparable(item.description.text)]
+              : item.kind === 'subperiod'
+                ? ['subperiod', comparable(item.heading)]
+                : [item.kind, item.kind === 'block' ? item.type : '', comparable(item.content.text)],
+          ),
+        ]);
+      fc.assert(
+        fc.property(unambiguous, ({ src, vis }) => {
+          expect(shape(parse(src))).toEqual(shape(parse(vis)));
+        }),
+        runs(200),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('loses nothing of random text under an era heading either', () => {
-    // No `%`: which `%%` hide what is the pieces' business above.
-    const text = fc.string({ unit: fc.constantFrom(...SYNTAX.filter((c) => c !== '%')), maxLength: 160 });
-    fc.assert(
-      fc.property(text, (random) => {
-        const source = `## A 2000\n\n${random}`;
-        const t = parseOrReject(source);
-        if (!t) return;
-        expect(comparable(obsidianSyntax(modelText(t)))).toBe(comparable(obsidianSyntax(bodyText(defaultCalloutTitles(source)))));
-      }),
-      runs(250),
-    );
-  }, TIMEOUT);
+  it(
+    'loses nothing of random text under an era heading either',
+    () => {
+      // No `%`: which `%%` hide what is the pieces' business above.
+      const text = fc.string({ unit: fc.constantFrom(...SYNTAX.filter((c) => c !== '%')), maxLength: 160 });
+      fc.assert(
+        fc.property(text, (random) => {
+          const source = `## A 2000\n\n${random}`;
+          const t = parseOrReject(source);
+          if (!t) return;
+          expect(comparable(obsidianSyntax(modelText(t)))).toBe(
+            comparable(obsidianSyntax(bodyText(defaultCalloutTitles(source)))),
+          );
+        }),
+        runs(250),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('loses nothing of the benchmark’s synthetic notes, and gives each entry line an entry', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 150 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (count, seed) => {
-        const source = generateNote({ entries: count, seed });
-        const t = parse(source);
-        expect(t.eras.flatMap((e) => e.items.filter((i) => i.kind === 'entry'))).toHaveLength(count);
-        expect(t.warnings).toEqual([]);
-        expect(comparable(obsidianSyntax(modelText(t)))).toBe(comparable(obsidianSyntax(bodyText(source))));
-      }),
-      runs(30),
-    );
-  }, TIMEOUT);
+  it(
+    'loses nothing of the benchmark’s synthetic notes, and gives each entry line an entry',
+    () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 150 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (count, seed) => {
+          const source = generateNote({ entries: count, seed });
+          const t = parse(source);
+          expect(t.eras.flatMap((e) => e.items.filter((i) => i.kind === 'entry'))).toHaveLength(count);
+          expect(t.warnings).toEqual([]);
+          expect(comparable(obsidianSyntax(modelText(t)))).toBe(comparable(obsidianSyntax(bodyText(source))));
+        }),
+        runs(30),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('hands out unique, clean era slugs and ids that never clash, the same on every parse', () => {
-    const clean = /^(?!-)(?!.*--)(?!.*-$).+$/u;
-    fc.assert(
-      fc.property(anyNote, (source) => {
-        const t = parseOrReject(source);
-        if (!t) return;
-        const { slugs, ids } = idsOf(t);
-        expect(new Set(slugs).size).toBe(slugs.length);
-        expect(new Set(ids).size).toBe(ids.length);
-        const eraSlugs = new Set(slugs);
-        for (const id of ids) expect(eraSlugs.has(id), `id ${id} is also an era slug`).toBe(false);
-        for (const id of [...slugs, ...ids]) expect(id).toMatch(clean);
-        expect(idsOf(parse(source))).toEqual({ slugs, ids });
-      }),
-      runs(250),
-    );
-  }, TIMEOUT);
+  it(
+    'hands out unique, clean era slugs and ids that never clash, the same on every parse',
+    () => {
+      const clean = /^(?!-)(?!.*--)(?!.*-$).+$/u;
+      fc.assert(
+        fc.property(anyNote, (source) => {
+          const t = parseOrReject(source);
+          if (!t) return;
+          const { slugs, ids } = idsOf(t);
+          expect(new Set(slugs).size).toBe(slugs.length);
+          expect(new Set(ids).size).toBe(ids.length);
+          const eraSlugs = new Set(slugs);
+          for (const id of ids) expect(eraSlugs.has(id), `id ${id} is also an era slug`).toBe(false);
+          for (const id of [...slugs, ...ids]) expect(id).toMatch(clean);
+          expect(idsOf(parse(source))).toEqual({ slugs, ids });
+        }),
+        runs(250),
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('gives the same model for the same note, and for its CRLF and CR versions', () => {
-    fc.assert(
-      fc.property(anyNote, (source) => {
-        const lf = source.replace(/\r\n?/gu, '\n');
-        const outcome = (text: string) => {
-          try {
-            return parse(text);
-          } catch (error) {
-            return { error: error instanceof TimelineError ? error.message : String(error) };
-          }
-        };
-        const first = outcome(lf);
-        expect(outcome(lf)).toEqual(first);
-        expect(outcome(lf.replace(/\n/gu, '\r\n'))).toEqual(first);
-        expect(outcome(lf.replace(/\n/gu, '\r'))).toEqual(first);
-      }),
-      runs(200),
-    );
-  }, TIMEOUT);
+  it(
+    'gives the same model for the same note, and for its CRLF and CR versions',
+    () => {
+      fc.assert(
+        fc.property(anyNote, (source) => {
+          const lf = source.replace(/\r\n?/gu, '\n');
+          const outcome = (text: string) => {
+            try {
+              return parse(text);
+            } catch (error) {
+              return { error: error instanceof TimelineError ? error.message : String(error) };
+            }
+          };
+          const first = outcome(lf);
+          expect(outcome(lf)).toEqual(first);
+          expect(outcome(lf.replace(/\n/gu, '\r\n'))).toEqual(first);
+          expect(outcome(lf.replace(/\n/gu, '\r'))).toEqual(first);
+        }),
+        runs(200),
+      );
+    },
+    TIMEOUT,
+  );
 
   it.each([
     '<script>x</script>',
@@ -529,33 +687,56 @@ describe('properties of any note', () => {
     expect(unsafeHtml(`text javascript: onload= style= &lt;script&gt; ${html.replace(/</gu, '&lt;')}`)).toBeNull();
   });
 
-  it('renders no script, event handler, style, frame, object or script URL', () => {
-    // Payloads in every place: descriptions, notes, blocks, titles of links.
-    const hostile = fc
-      .tuple(structuredNote, fc.array(fc.tuple(payload, fc.constantFrom('Title：', 'Title: ', '', '- ', '> ', '> [!note] ', 'T（1999）：x ')), { minLength: 1, maxLength: 4 }))
-      .map(([note, payloads]) => `${note.src}\n\n${payloads.map(([p, before]) => `${before}${p}`).join('\n\n')}\n`);
-    fc.assert(
-      fc.property(fc.oneof(hostile, anyNote), fc.boolean(), (source, withSite) => {
-        // With the site's link options too: wiki links to other notes and local images resolve.
-        const t = parseOrReject(source, withSite ? SITE_LINKS : undefined);
-        if (!t) return;
-        for (const html of htmlOf(t)) expect(unsafeHtml(html), html).toBeNull();
-        for (const era of t.eras) {
-          for (const item of era.items) {
-            if (item.kind === 'entry' && item.link !== null) expect(item.link).not.toMatch(/^\s*(javascript|vbscript|data):/iu);
+  it(
+    'renders no script, event handler, style, frame, object or script URL',
+    () => {
+      // Payloads in every place: descriptions, notes, blocks, titles of links.
+      const hostile = fc
+        .tuple(
+          structuredNote,
+          fc.array(
+            fc.tuple(payload, fc.constantFrom('Title：', 'Title: ', '', '- ', '> ', '> [!note] ', 'T（1999）：x ')),
+            { minLength: 1, maxLength: 4 },
+          ),
+        )
+        .map(([note, payloads]) => `${note.src}\n\n${payloads.map(([p, before]) => `${before}${p}`).join('\n\n')}\n`);
+      fc.assert(
+        fc.property(fc.oneof(hostile, anyNote), fc.boolean(), (source, withSite) => {
+          // With the site's link options too: wiki links to other notes and local images resolve.
+          const t = parseOrReject(source, withSite ? SITE_LINKS : undefined);
+          if (!t) return;
+          for (const html of htmlOf(t)) expect(unsafeHtml(html), html).toBeNull();
+          for (const era of t.eras) {
+            for (const item of era.items) {
+              if (item.kind === 'entry' && item.link !== null)
+                expect(item.link).not.toMatch(/^\s*(javascript|vbscript|data):/iu);
+            }
           }
-        }
-      }),
-      runs(250),
-    );
-  }, TIMEOUT);
+        }),
+        runs(250),
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 /** Counterexamples the properties found, kept as plain cases. */
 /** Dates both orders can carry: BCE, circa, days, months, centuries, ranges, Chinese and Japanese forms. */
 const ENTRY_DATES = [
-  '1997', '490 BC', 'c. 1450', '1969-07-20', 'August 24, 1995', 'Oct 2021', '公元前475年', '1911年10月10日',
-  '9世纪', '1336年〜1573年', '100–44 BC', '1970s', '5th century BC', '1914-07/1918-11',
+  '1997',
+  '490 BC',
+  'c. 1450',
+  '1969-07-20',
+  'August 24, 1995',
+  'Oct 2021',
+  '公元前475年',
+  '1911年10月10日',
+  '9世纪',
+  '1336年〜1573年',
+  '100–44 BC',
+  '1970s',
+  '5th century BC',
+  '1914-07/1918-11',
 ];
 /** An era of entries, each as a title, a date and a description (possibly empty). */
 const datedEra = fc.array(
@@ -568,13 +749,20 @@ describe('the two orders of an entry line', () => {
     fc.assert(
       fc.property(fc.array(datedEra, { minLength: 1, maxLength: 3 }), fc.constantFrom('line', 'list'), (eras, form) => {
         const write = (line: (e: { title: string; date: string; description: string }) => string) =>
-          eras.map((entries, i) => `## Era ${i + 1}\n\n${entries.map((e) => (form === 'list' ? `- ${line(e)}` : line(e))).join('\n')}`).join('\n\n');
+          eras
+            .map(
+              (entries, i) =>
+                `## Era ${i + 1}\n\n${entries.map((e) => (form === 'list' ? `- ${line(e)}` : line(e))).join('\n')}`,
+            )
+            .join('\n\n');
         const titleFirst = write((e) => `${e.title}（${e.date}）：${e.description}`);
         const dateFirst = write((e) => `${e.date}: ${e.title}${e.description ? ` — ${e.description}` : ''}`);
         const read = (text: string) =>
           parse(text).eras.map((era) =>
             era.items.map((item) =>
-              item.kind === 'entry' ? [item.title, item.yearLabel, item.date, item.dateSource, item.description.text] : [item.kind],
+              item.kind === 'entry'
+                ? [item.title, item.yearLabel, item.date, item.dateSource, item.description.text]
+                : [item.kind],
             ),
           );
         expect(read(dateFirst)).toEqual(read(titleFirst));
@@ -589,7 +777,8 @@ describe('counterexamples found by the properties', () => {
     // Parser bug: the closing ``` of the first block opened an inline code
     // span that ran to the second block's opening fence, so every comment
     // below was taken to be inside code and shown.
-    const source = '## A 2000\n\n```\nconst a = "T: d";\n```\n\n```\n%% kept in code %%\n```\n\nX: y %%hidden%%\n\n%%\nsecret: x\n%%\n';
+    const source =
+      '## A 2000\n\n```\nconst a = "T: d";\n```\n\n```\n%% kept in code %%\n```\n\nX: y %%hidden%%\n\n%%\nsecret: x\n%%\n';
     const t = parse(source);
     const text = modelText(t);
     expect(text).not.toContain('hidden');
@@ -619,7 +808,9 @@ describe('counterexamples found by the properties', () => {
     ['## A\n\n[[Other\uDC00]]：y\n', 3, 8],
   ])('refuses a lone surrogate with a TimelineError at its place: %j', (source, line, column) => {
     expect(() => parse(source)).toThrow(TimelineError);
-    expect(() => parse(source)).toThrow(expect.objectContaining({ line, column, hint: expect.stringContaining('UTF-8') }));
+    expect(() => parse(source)).toThrow(
+      expect.objectContaining({ line, column, hint: expect.stringContaining('UTF-8') }),
+    );
   });
 
   it.each([

@@ -25,11 +25,15 @@ describe('raw HTML images', () => {
   it('shows a missing file as a placeholder and warns at its line', () => {
     const { eras, warnings } = parse('X (2000): see <img src="gone.png" alt="Gone">');
     expect((eras[0]!.items[0] as Entry).description.html).toBe('see <span class="image-missing">[Gone]</span>');
-    expect(warnings.map((w) => [w.line, w.message])).toEqual([[7, 'image gone.png was not found beside the note or in its attachments folder']]);
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [7, 'image gone.png was not found beside the note or in its attachments folder'],
+    ]);
   });
 
   it('refuses script addresses and drops an image without src', () => {
-    const { eras } = parse('X (2000): <img src="javascript:alert(1)" alt="js"> <img alt="none"> <img src="https://example.org/a.png">');
+    const { eras } = parse(
+      'X (2000): <img src="javascript:alert(1)" alt="js"> <img alt="none"> <img src="https://example.org/a.png">',
+    );
     expect((eras[0]!.items[0] as Entry).description.html).toBe(
       '<span class="image-missing">[js]</span>  <img src="https://example.org/a.png" alt="" loading="lazy" decoding="async">',
     );

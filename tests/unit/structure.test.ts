@@ -38,7 +38,9 @@ describe('preface and title heading', () => {
 
 describe('eras', () => {
   it('starts an era at each `##` and keeps everything up to the next one in it', () => {
-    const t = parse('## One 2001\n\nA: a\n\n## Two 2002\n\nB: b\nC: c\n\n#### Small heading\n\n## Three 2003\n\nD: d\n');
+    const t = parse(
+      '## One 2001\n\nA: a\n\n## Two 2002\n\nB: b\nC: c\n\n#### Small heading\n\n## Three 2003\n\nD: d\n',
+    );
     expect(t.eras.map((e) => [e.ordinal, e.name, trace(e.items)])).toEqual([
       [1, 'One', ['entry A']],
       [2, 'Two', ['entry B', 'entry C', 'block heading']],
@@ -88,7 +90,10 @@ describe('eras', () => {
 
   it('keeps an empty era, with a warning', () => {
     const t = parse('## Empty 1999\n\n## Full 2000\n\nX: y\n');
-    expect(t.eras.map((e) => [e.name, e.items.length])).toEqual([['Empty', 0], ['Full', 1]]);
+    expect(t.eras.map((e) => [e.name, e.items.length])).toEqual([
+      ['Empty', 0],
+      ['Full', 1],
+    ]);
     expect(t.warnings).toEqual([
       expect.objectContaining({ line: 1, column: 1, message: expect.stringContaining('Empty 1999') }),
     ]);
@@ -167,7 +172,15 @@ describe('groups', () => {
   it('puts the lines of one paragraph in one group and each blank-line paragraph in the next', () => {
     const era = parse('## A\n\nA: a\nB: b\n\nC: c\nnote\n\n- D: d\n- E: e\n\n> quote\n').eras[0]!;
     const groups = era.items.map((i) => i.group);
-    expect(trace(era.items)).toEqual(['entry A', 'entry B', 'entry C', 'note note', 'entry D', 'entry E', 'block blockquote']);
+    expect(trace(era.items)).toEqual([
+      'entry A',
+      'entry B',
+      'entry C',
+      'note note',
+      'entry D',
+      'entry E',
+      'block blockquote',
+    ]);
     expect(groups[0]).toBe(groups[1]);
     expect(groups[2]).toBe(groups[3]);
     expect(groups[4]).toBe(groups[5]);
@@ -210,7 +223,9 @@ describe('other blocks are kept at their place', () => {
     const era = parse('## Era 2000\n\nX: y[^1]\n\n[^1]: The source.\n').eras[0]!;
     const [entry, footnote] = era.items as [Entry, EraItem];
     expect(entry.description.html).toContain('href="/eras/era/#user-content-fn-1"');
-    expect(footnote.kind === 'block' && footnote.content.html).toBe('<p><sup id="user-content-fn-1">1</sup> The source.</p>');
+    expect(footnote.kind === 'block' && footnote.content.html).toBe(
+      '<p><sup id="user-content-fn-1">1</sup> The source.</p>',
+    );
   });
 
   it('drops link definitions, which are syntax, and uses them in the links', () => {
@@ -227,14 +242,29 @@ describe('slugs and ids', () => {
     // English names: lower case, dashes.
     [['The Jazz Age (1920–1929)'], ['the-jazz-age']],
     // Two eras with the same heading get distinct slugs.
-    [['序曲 2022', '序曲 2022'], ['序曲', '序曲-2']],
-    [['A', 'A', 'A'], ['a', 'a-2', 'a-3']],
+    [
+      ['序曲 2022', '序曲 2022'],
+      ['序曲', '序曲-2'],
+    ],
+    [
+      ['A', 'A', 'A'],
+      ['a', 'a-2', 'a-3'],
+    ],
     // An era literally named like a repeat does not collide.
-    [['A', 'A 2', 'A'], ['a', 'a-2', 'a-3']],
+    [
+      ['A', 'A 2', 'A'],
+      ['a', 'a-2', 'a-3'],
+    ],
     // No doubled or dangling dashes from punctuation.
-    [['Rock — and — Roll', '- Edge -', 'Q&A: 1990s'], ['rock-and-roll', 'edge', 'qa']],
+    [
+      ['Rock — and — Roll', '- Edge -', 'Q&A: 1990s'],
+      ['rock-and-roll', 'edge', 'qa'],
+    ],
     // No name at all: a positional fallback.
-    [['2022', '？？？'], ['2022', 'era-2']],
+    [
+      ['2022', '？？？'],
+      ['2022', 'era-2'],
+    ],
   ])('%j → %j', (headings, slugs) => {
     const t = parse(headings.map((h, i) => `## ${h}\n\nE${i}: x\n`).join('\n'));
     expect(t.eras.map((e) => e.slug)).toEqual(slugs);
@@ -251,7 +281,10 @@ describe('slugs and ids', () => {
     const source = '## A 2000\n\nX: y\nX: z\n\n## A 2000\n\nX: w\n';
     const ids = () => parse(source).eras.map((e) => [e.slug, ...e.items.map((i) => ('id' in i ? i.id : ''))]);
     expect(ids()).toEqual(ids());
-    expect(ids()).toEqual([['a', 'x', 'x-2'], ['a-2', 'x-3']]);
+    expect(ids()).toEqual([
+      ['a', 'x', 'x-2'],
+      ['a-2', 'x-3'],
+    ]);
   });
 
   it('gives any set of era headings unique slugs without doubled or dangling dashes', () => {

@@ -44,7 +44,9 @@ const slideFields = {
   media: mediaSchema.optional(),
   group: z.string().optional(),
   display_date: z.string().optional(),
-  background: z.strictObject({ url: z.string().optional(), color: z.string().optional(), alt: z.string().optional() }).optional(),
+  background: z
+    .strictObject({ url: z.string().optional(), color: z.string().optional(), alt: z.string().optional() })
+    .optional(),
   autolink: z.boolean().optional(),
   unique_id: z.string().min(1).optional(),
 };
@@ -64,7 +66,9 @@ const timelineJsSchema = z.strictObject({
 function source(timeline: Timeline): TimelineJsSource {
   const eras = timeline.eras.map((era) => ({ id: era.slug, data: era }));
   const entries = timeline.eras.flatMap((era) =>
-    era.items.flatMap((item) => (item.kind === 'entry' ? [{ id: item.id, data: { ...item, era: { id: era.slug } } }] : [])),
+    era.items.flatMap((item) =>
+      item.kind === 'entry' ? [{ id: item.id, data: { ...item, era: { id: era.slug } } }] : [],
+    ),
   );
   return { note: { title: timeline.meta.title, preface: timeline.preface }, eras, entries };
 }
@@ -194,7 +198,10 @@ Old: only the era's end is known.
   });
 
   it('puts the preface HTML on the title slide', () => {
-    expect(result.timeline.title?.text).toEqual({ headline: 'Edge cases', text: expect.stringContaining('<em>emphasis</em>') });
+    expect(result.timeline.title?.text).toEqual({
+      headline: 'Edge cases',
+      text: expect.stringContaining('<em>emphasis</em>'),
+    });
   });
 
   it('links a linked title, with its URL escaped in the attribute', () => {
