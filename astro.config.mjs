@@ -3,18 +3,17 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import media from './src/integrations/media.ts';
+import { readEnv } from './src/site/env.ts';
 
-/** Where the site is served from: `/` by default, or e.g. `/my-repo/` on GitHub Pages. */
-const base = process.env.BASE_PATH || '/';
-/** The site's public origin, for canonical URLs and the sitemap. */
-const site = process.env.SITE_URL || undefined;
+// BASE_PATH, SITE_URL and ASTRO_CACHE_DIR: see src/site/env.ts.
+const { basePath: base, siteUrl: site, cacheDir } = readEnv();
 
 export default defineConfig({
   // Left out when unset (the config type does not take `site: undefined`).
   ...(site ? { site } : {}),
   // Tests that build in parallel give each build its own cache, and so its own
-  // content data store (tests/support/build-site.ts sets ASTRO_CACHE_DIR).
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  // content data store (tests/build/support/build-site.ts sets ASTRO_CACHE_DIR).
+  ...(cacheDir ? { cacheDir } : {}),
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },

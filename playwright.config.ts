@@ -1,14 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, resolveBrowser } from './tests/e2e/browser.mjs';
+import { CHROMIUM_ARGS, resolveBrowser } from './tests/e2e/support/browser.mjs';
 
-// Written by tests/e2e/provision-browser.mjs (run by `npm run test:e2e`);
+// Written by tests/e2e/support/provision-browser.mjs (run by `npm run test:e2e`);
 // null leaves Playwright to its own downloaded Chromium.
 const browser = resolveBrowser();
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  globalSetup: './tests/e2e/global-setup.ts',
+  globalSetup: './tests/e2e/support/global-setup.ts',
   // Sized for 2 cores, with room for a busy machine: a page takes well under
   // a second when idle, but several when other builds share the cores.
   workers: 2,

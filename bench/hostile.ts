@@ -5,7 +5,7 @@
  *    parsed in a process of its own: parse time, outcome, peak memory, and
  *    the growth exponent from 10 KB to 1 MB (1 is linear; the target is
  *    ≤ 1.2), from the 100 KB and 1 MB times, where start-up noise is small.
- * 2. cmark's pathological inputs (tests/support/pathological.ts), each as a
+ * 2. cmark's pathological inputs (tests/parser/support/pathological.ts), each as a
  *    note built for real, beside an empty note's build: wall time, the
  *    difference from the empty build (the target: within 4 s), peak memory
  *    of the build, and how it ended (a site, or the message it printed).
@@ -17,7 +17,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asNote, pathologicalInputs } from '../tests/support/pathological.ts';
+import { asNote, pathologicalInputs } from '../tests/parser/support/pathological.ts';
 import { runBuildOutcome, snapshotSite } from './build.ts';
 import { HOSTILE_FAMILIES } from './hostile-families.ts';
 

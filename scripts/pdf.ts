@@ -2,7 +2,7 @@
  * `npm run pdf`, after its build (`TIMELINE_PDF=1 astro build`): prints the
  * built site's poster and overview to `dist/poster.pdf` (one landscape
  * sheet) and `dist/overview.pdf` (A4) in Chromium, the browser the tests
- * use (tests/e2e/provision-browser.mjs ran first and found or installed it).
+ * use (tests/e2e/support/provision-browser.mjs ran first and found or installed it).
  *
  * `POSTER_PAPER=letter` prints the poster on US Letter instead of A4; the
  * drawing fits both. The PDFs take the note's title as their title.
@@ -14,14 +14,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { CHROMIUM_ARGS, resolveBrowser } from '../tests/e2e/browser.mjs';
+import { readEnv } from '../src/site/env.ts';
+import { withTrailingSlash } from '../src/site/paths.ts';
+import { CHROMIUM_ARGS, resolveBrowser } from '../tests/e2e/support/browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const distFlag = process.argv.indexOf('--dist');
 const DIST = resolve(distFlag > 0 && process.argv[distFlag + 1] ? process.argv[distFlag + 1]! : join(ROOT, 'dist'));
+const env = readEnv();
 /** The base path the site was built for, as astro.config.mjs reads it. */
-const BASE = `/${(process.env['BASE_PATH'] ?? '/').replace(/^\/+|\/+$/gu, '')}/`.replace('//', '/');
-const PAPER = (process.env['POSTER_PAPER'] ?? 'a4').toLowerCase();
+const BASE = withTrailingSlash(env.basePath.startsWith('/') ? env.basePath : `/${env.basePath}`);
+const PAPER = env.posterPaper;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,7 +87,6 @@ async function print(
 }
 
 async function main(): Promise<void> {
-  if (PAPER !== 'a4' && PAPER !== 'letter') throw new Error(`POSTER_PAPER must be a4 or letter, not "${PAPER}"`);
   if (!existsSync(join(DIST, 'poster', 'index.html')))
     throw new Error(`${DIST}/poster/index.html is missing: run \`npm run pdf\`, which builds first.`);
   const found = resolveBrowser();

@@ -5,6 +5,7 @@
  * Each result is one entry (a Pagefind sub-result: the entry's heading and
  * the text under it), linked to its anchor on the era page.
  */
+import { sitePath } from '../site/paths.ts';
 
 /** The parts of Pagefind's browser API used here (pagefind.app/docs/api/). */
 interface PagefindSubResult {
@@ -33,7 +34,7 @@ interface Pagefind {
 const MAX_PAGES = 12;
 const MAX_ENTRIES = 30;
 
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = sitePath();
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {

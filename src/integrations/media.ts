@@ -3,6 +3,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { MEDIA_DIR, mediaFile } from '../site/paths.ts';
 
 /**
  * Images that the note uses, by the path they are served at under the site's
@@ -18,7 +19,6 @@ function registry(): Registry {
 }
 
 /** The folder, under the site's base, that note images are served from. */
-export const MEDIA_DIR = '_media';
 
 /**
  * Registers an image file and returns its path relative to the site's base.
@@ -28,7 +28,7 @@ export const MEDIA_DIR = '_media';
 export function registerMedia(file: string): string {
   const hash = createHash('sha1').update(file).digest('hex').slice(0, 8);
   const name = basename(file).replace(/[^\p{L}\p{N}._-]+/gu, '-');
-  const relative = `${MEDIA_DIR}/${hash}-${name}`;
+  const relative = mediaFile(hash, name);
   registry().set(relative, file);
   return relative;
 }

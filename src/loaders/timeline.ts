@@ -12,6 +12,8 @@ import {
   type LinkOptions,
   type Timeline,
 } from '../timeline/index.ts';
+import { readEnv } from '../site/env.ts';
+import { eraUrl, pathWithBase, withTrailingSlash } from '../site/paths.ts';
 import { devError, setDevError } from './dev-error.ts';
 
 /** Options of {@link timelineLoaders}. */
@@ -19,19 +21,16 @@ export interface TimelineLoaderOptions {
   /**
    * The note to build: a path, absolute or relative to the project root; a
    * Markdown note, or a Markwhen file (`.mw`).
-   * @default process.env.TIMELINE_NOTE, else `content/llm-history.md`
+   * @default `TIMELINE_NOTE` (src/site/env.ts), else `content/llm-history.md`
    */
   note?: string;
   /**
    * Where the author's other notes are published (Digital Garden, Quartz):
    * `[[Other note]]` links to this URL plus the note's slug.
-   * @default process.env.WIKI_BASE_URL, else other notes are marked plain text
+   * @default `WIKI_BASE_URL` (src/site/env.ts), else other notes are marked plain text
    */
   wikiBase?: string;
 }
-
-/** The default note, relative to the project root. */
-export const DEFAULT_NOTE = 'content/llm-history.md';
 
 /** What each collection's loader stores. */
 type Collection = 'eras' | 'entries' | 'note';
@@ -43,12 +42,13 @@ type Collection = 'eras' | 'entries' | 'note';
  * since the data store was last written.
  */
 export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Collection, Loader> {
-  const notePath = options.note ?? process.env['TIMELINE_NOTE'] ?? DEFAULT_NOTE;
+  const env = readEnv();
+  const notePath = options.note ?? env.note;
   if (!notePath.trim()) throw new Error('timelineLoaders: `note` is empty; give the path of a Markdown note');
   const cache = new Map<string, Promise<Timeline>>();
 
   /** Parses the note once per content digest, for all three collections. */
-  const wikiBase = options.wikiBase ?? process.env['WIKI_BASE_URL'] ?? null;
+  const wikiBase = options.wikiBase ?? env.wikiBaseUrl ?? null;
   const parse = (source: string, digest: string, label: string, links: LinkOptions): Promise<Timeline> => {
     let parsed = cache.get(digest);
     if (!parsed) {
@@ -73,11 +73,10 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
       const sync = async (): Promise<boolean> => {
         const source = await readNote(filePath, label);
         const media = new Set<string>();
-        const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        const base = withTrailingSlash(config.base);
         const links: LinkOptions = {
           home: base,
-          era: (slug, anchor) =>
-            `${base}eras/${encodeURIComponent(slug)}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`,
+          era: (slug, anchor) => eraUrl(base, slug, anchor, { encoded: true }),
           wikiBase,
           asset: (path) => {
             const file = findAsset(dirname(filePath), path);
@@ -88,7 +87,7 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
               return null;
             }
             if (file) media.add(file);
-            return file ? `${base}${registerMedia(file)}` : null;
+            return file ? pathWithBase(base, registerMedia(file)) : null;
           },
         };
         const digest = context.generateDigest([source, PARSER_FINGERPRINT, label, base, wikiBase].join('\u0000'));

@@ -9,6 +9,7 @@ import {
 } from './markdown.ts';
 import type { Diagnostic, Era } from './types.ts';
 import { safeUrl } from './url.ts';
+import { eraUrl } from '../site/paths.ts';
 
 /** Where the site serves what the note links to. Given by the loader. */
 export interface LinkOptions {
@@ -36,8 +37,7 @@ export interface LinkOptions {
   asset?: (path: string) => string | null;
 }
 
-const defaultEraUrl = (slug: string, anchor?: string) =>
-  `/eras/${encodeURIComponent(slug)}/${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+const defaultEraUrl = (slug: string, anchor?: string) => eraUrl('/', slug, anchor, { encoded: true });
 
 /** Folds a heading or note name for comparison: case, spacing and Markdown `#`s aside. */
 function fold(text: string): string {

@@ -7,8 +7,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Result } from 'axe-core';
-import { expect, test } from './fixtures.ts';
-import { PAGES } from './note-pages.ts';
+import { expect, test } from './support/fixtures.ts';
+import { PAGES } from './support/note-pages.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

@@ -3,8 +3,8 @@
  * every page reachable from its root, following every href, src and
  * srcset, answers 200 under /some/sub/path/.
  */
-import { crawl } from './crawl.ts';
-import { expect, test } from './fixtures.ts';
+import { crawl } from './support/crawl.ts';
+import { expect, test } from './support/fixtures.ts';
 
 test.use({ siteName: 'base' });
 

@@ -17,10 +17,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { buildSiteTo } from '../support/build-site.ts';
-import { ROOT, SITES_DIR } from './browser.mjs';
-import { expect, test } from './fixtures.ts';
-import { ENTRIES, ERAS, missingTitles, timeline } from './note-pages.ts';
+import { buildSiteTo } from '../build/support/build-site.ts';
+import { ROOT, SITES_DIR } from './support/browser.mjs';
+import { expect, test } from './support/fixtures.ts';
+import { ENTRIES, ERAS, missingTitles, timeline } from './support/note-pages.ts';
 
 const tight = (text: string) => text.replace(/\s+/gu, '');
 

@@ -10,8 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-import { ENTRIES, ERAS, missingTitles, timeline } from './note-pages.ts';
+import { expect, test } from './support/fixtures.ts';
+import { ENTRIES, ERAS, missingTitles, timeline } from './support/note-pages.ts';
 
 const MAX_OVERVIEW_PAGES = 5;
 

@@ -7,8 +7,8 @@
  * readers who asked for reduced motion.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, type Site } from './fixtures.ts';
-import { ENTRIES, ERAS, PAGES, mainText, missingTitles, squash, timeline } from './note-pages.ts';
+import { expect, test, type Site } from './support/fixtures.ts';
+import { ENTRIES, ERAS, PAGES, mainText, missingTitles, squash, timeline } from './support/note-pages.ts';
 
 /** The chapters of content/llm-history.md as a reader sees them, in order. */
 const CHAPTER_ORDER = ['前奏', '序曲', '间章', '波澜', '奏鸣', '回响'];

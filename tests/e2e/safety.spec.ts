@@ -16,7 +16,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test, type Site } from './fixtures.ts';
+import { expect, test, type Site } from './support/fixtures.ts';
 
 test.use({ siteName: 'hostile' });
 

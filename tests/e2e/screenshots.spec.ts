@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './support/fixtures.ts';
 
 const OUT = process.env['SCREENSHOTS_DIR'] ?? join(process.cwd(), 'tests/.sites/screenshots');
 const VIEWPORTS = {

@@ -8,7 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test, type Site } from './fixtures.ts';
+import { expect, test, type Site } from './support/fixtures.ts';
 
 const searchbox = (page: Page) => page.getByRole('search').getByRole('searchbox', { name: '搜索条目' });
 const results = (page: Page) => page.getByRole('list', { name: '搜索结果' }).getByRole('link');

@@ -4,7 +4,7 @@
  * the console. Run against the site at `/` and the one under a base path.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, type Site } from './fixtures.ts';
+import { expect, test, type Site } from './support/fixtures.ts';
 
 /** The eras of content/llm-history.md, in the note's order. */
 const ERA_NAMES = ['前奏', '序曲', '间章', '波澜', '奏鸣', '回响'];

@@ -20,9 +20,9 @@ import { join, relative, sep } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 // Playwright's own `test`: these tests open files of a build, not a served site.
 import { expect, test, type Browser } from '@playwright/test';
-import { buildSiteTo } from '../support/build-site.ts';
-import { ROOT, SITES_DIR } from './browser.mjs';
-import { runningSites } from './fixtures.ts';
+import { buildSiteTo } from '../build/support/build-site.ts';
+import { ROOT, SITES_DIR } from './support/browser.mjs';
+import { runningSites } from './support/fixtures.ts';
 
 const SUB = '/some/sub/path/';
 const SITE_URL = 'https://timeline.example';
