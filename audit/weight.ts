@@ -19,7 +19,7 @@
  * Each file is counted once per page. Tags are found with regular expressions
  * rather than an HTML parser: the input is Astro's own, regular output.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export interface PageWeight {
@@ -237,4 +237,19 @@ function inner(html: string, from: number, tag: string): string {
   close.lastIndex = from;
   const found = close.exec(html);
   return found ? html.slice(from, found.index) : '';
+}
+
+/** The largest `eras/<slug>/index.html` by HTML bytes, relative to `outDir`. */
+export function largestEraPage(outDir: string): string | null {
+  const eras = join(outDir, 'eras');
+  if (!existsSync(eras)) return null;
+  let best: { page: string; size: number } | null = null;
+  for (const slug of readdirSync(eras)) {
+    const page = join('eras', slug, 'index.html');
+    const full = join(outDir, page);
+    if (!existsSync(full)) continue;
+    const size = statSync(full).size;
+    if (!best || size > best.size) best = { page, size };
+  }
+  return best?.page ?? null;
 }
