@@ -16,7 +16,8 @@ export default defineConfig({
   ...(cacheDir ? { cacheDir } : {}),
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Component styles as files, cached across pages, not repeated inline in each page's HTML.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
   // Notes are rendered by our own pipeline; Shiki's inline styles would break the CSP.

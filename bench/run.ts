@@ -268,7 +268,7 @@ row('growth exponent 1k→10k, remark', '', atTenK(growth((n) => n.loader?.remar
 // entry below); only the CSS and JS budgets hold whatever the note's size.
 const weightRows = (
   label: string,
-  page: 'home' | 'era' | 'overview',
+  page: 'home' | 'era' | 'overview' | 'poster',
   budgets: { html?: number; css?: number; js?: number },
 ) => {
   const target = (b: number | undefined, unit = 'KB') =>
@@ -303,7 +303,7 @@ row('  poster entries shown', 'all 48 for default', (n) =>
     num(n.poster?.shown, String, (v) => v === n.entries),
   ),
 );
-row('/poster/ HTML, KB', '', (n) => num(n.weight.poster?.html, kb));
+weightRows('/poster/', 'poster', { css: BUDGETS.css, js: BUDGETS.requiredJs });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 row('dev: save → page updated, ms (median)', '< 1000 ms', (n) =>
   n.key === 'default' && devLoop?.updateMs.length ? num(median(devLoop.updateMs), ms, (v) => v < 1000) : null,
