@@ -1,12 +1,13 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, reference } from 'astro:content';
 import { timelineLoaders } from './loaders/timeline.ts';
-import { entrySchema, eraSchema, noteSchema } from './schemas/timeline.ts';
+import { entryDataSchema, eraDataSchema, noteDataSchema } from './schemas/timeline.ts';
 
 /** One note (TIMELINE_NOTE, else the default note) fills all three collections. */
 const loaders = timelineLoaders();
 
 export const collections = {
-  eras: defineCollection({ loader: loaders.eras, schema: eraSchema }),
-  entries: defineCollection({ loader: loaders.entries, schema: entrySchema }),
-  note: defineCollection({ loader: loaders.note, schema: noteSchema }),
+  eras: defineCollection({ loader: loaders.eras, schema: eraDataSchema }),
+  // The era is stored by id and checked as a reference to the eras collection.
+  entries: defineCollection({ loader: loaders.entries, schema: entryDataSchema.extend({ era: reference('eras') }) }),
+  note: defineCollection({ loader: loaders.note, schema: noteDataSchema }),
 };

@@ -15,26 +15,8 @@
  * `date-format.ts`).
  */
 
-/** How finely a point is known. */
-export type Precision = 'day' | 'month' | 'year' | 'decade' | 'century' | 'millennium';
-
-/** A point in time as a note writes it: `1969-07-20`, `490 BC`, `9世纪`, `c. 1450`. */
-export interface DatePoint {
-  /**
-   * Astronomical year (1 BC is 0, 2 BC is -1). For a decade, century or
-   * millennium, the first year of that unit (`1970s` → 1970, `15世紀` → 1400,
-   * `5th century BC` → -499, i.e. 500 BC).
-   */
-  year: number;
-  /** 1–12, when given. */
-  month: number | null;
-  /** 1–31, when given (always with a month). */
-  day: number | null;
-  /** The unit the point names. */
-  precision: Precision;
-  /** Written as approximate: `c.`, `circa`, `~`, `?`, `约`, `約`, `左右`, `頃`. */
-  approximate: boolean;
-}
+export type { DatePoint } from './types.ts';
+import type { DatePoint, Precision } from './types.ts';
 
 /** A point or a span as read from text, before it becomes a `Period`. */
 export interface DateReading {

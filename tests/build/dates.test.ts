@@ -19,10 +19,10 @@ const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8'
 const json = (dir: string) => JSON.parse(read(dir, 'timeline.json')) as TimelineJs;
 const headline = (slide: TimelineJsSlide) => (slide.text?.headline ?? '').replace(/<[^>]+>/gu, '');
 const event = (tl: TimelineJs, title: string) => tl.events.find((e) => headline(e) === title)!;
-/** `<time datetime="…">label</time>` pairs of a page, in order. */
+/** `<time datetime="…">label</time>` pairs of a page, in order (scoped-style attributes aside). */
 const times = (html: string) =>
   [
-    ...html.matchAll(/<time class="(?:entry__year|overview-entry__year)"(?: datetime="([^"]*)")?>([^<]*)<\/time>/gu),
+    ...html.matchAll(/<time class="(?:entry__year|overview-entry__year)"(?: datetime="([^"]*)")?[^>]*>([^<]*)<\/time>/gu),
   ].map((m) => [m[2], m[1] ?? null]);
 /** The x of each tick of one era's segment in the wide axis of the home page. */
 const ticks = (html: string, eraSlug: string): number[] => {
@@ -229,7 +229,7 @@ describe('histories written date first', () => {
 
   it('a BCE history written date first has its titles, dates and descriptions', () => {
     const page = read(greece, 'eras/archaic-period/index.html');
-    expect([...page.matchAll(/<h2 class="entry__title" id="[^"]+"><span>([^<]*)<\/span>/gu)].map((m) => m[1])).toEqual([
+    expect([...page.matchAll(/<h2 class="entry__title" id="[^"]+"[^>]*><span[^>]*>([^<]*)<\/span>/gu)].map((m) => m[1])).toEqual([
       'First Olympic Games',
       'Homer',
       "Solon's reforms",

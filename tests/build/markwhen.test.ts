@@ -24,7 +24,7 @@ describe('a Markwhen file built for real', () => {
     ]);
     const page = read('eras/antiquity/index.html');
     expect(page).toContain('Battle of Marathon');
-    expect(page).toMatch(/<time class="entry__year">490 BCE<\/time>/u);
+    expect(page).toMatch(/<time class="entry__year"[^>]*>490 BCE<\/time>/u);
     expect(read('index.html')).toContain('490 BC–AD 80');
   });
 
