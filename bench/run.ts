@@ -7,7 +7,8 @@
  * times are printed beside them because this machine's cores are shared and
  * wall times swell with other people's work (the header shows the load).
  *
- * `npm run bench -- --hostile` measures hostile notes instead (bench/hostile.ts).
+ * `npm run bench -- --hostile` measures hostile notes instead (bench/hostile.ts),
+ * `npm run bench -- --profile` where a build's time goes (bench/profile.ts).
  *
  * Settings (environment):
  * - BENCH_SIZES: entry counts, comma-separated (default 100,1000,10000);
@@ -31,6 +32,12 @@ import { measureDevLoop, type DevLoopResult } from './dev.ts';
 import { compareLoader, type LoaderResult } from './loader.ts';
 import { BUDGETS, KB } from '../audit/budgets.ts';
 import { largestEraPage, pageWeight } from '../audit/weight.ts';
+
+if (process.argv.includes('--profile')) {
+  const { runProfile } = await import('./profile.ts');
+  await runProfile();
+  process.exit(0);
+}
 
 if (process.argv.includes('--hostile')) {
   const { runHostileBench } = await import('./hostile.ts');

@@ -22,7 +22,9 @@ const event = (tl: TimelineJs, title: string) => tl.events.find((e) => headline(
 /** `<time datetime="…">label</time>` pairs of a page, in order (scoped-style attributes aside). */
 const times = (html: string) =>
   [
-    ...html.matchAll(/<time class="(?:entry__year|overview-entry__year)"(?: datetime="([^"]*)")?[^>]*>([^<]*)<\/time>/gu),
+    ...html.matchAll(
+      /<time class="(?:entry__year|overview-entry__year)"(?: datetime="([^"]*)")?[^>]*>([^<]*)<\/time>/gu,
+    ),
   ].map((m) => [m[2], m[1] ?? null]);
 /** The x of each tick of one era's segment in the wide axis of the home page. */
 const ticks = (html: string, eraSlug: string): number[] => {
@@ -229,12 +231,9 @@ describe('histories written date first', () => {
 
   it('a BCE history written date first has its titles, dates and descriptions', () => {
     const page = read(greece, 'eras/archaic-period/index.html');
-    expect([...page.matchAll(/<h2 class="entry__title" id="[^"]+"[^>]*><span[^>]*>([^<]*)<\/span>/gu)].map((m) => m[1])).toEqual([
-      'First Olympic Games',
-      'Homer',
-      "Solon's reforms",
-      'Cleisthenes',
-    ]);
+    expect(
+      [...page.matchAll(/<h2 class="entry__title" id="[^"]+"[^>]*><span[^>]*>([^<]*)<\/span>/gu)].map((m) => m[1]),
+    ).toEqual(['First Olympic Games', 'Homer', "Solon's reforms", 'Cleisthenes']);
     expect(times(page).map(([label]) => label)).toEqual(['776 BC', 'c. 750 BC', '594 BC', '508 BC']);
     expect(page).toContain('held at Olympia in honour of Zeus.');
     const tl = json(greece);
