@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- --profile`: where a build's time goes, phase by phase,
- * for the default note and a 10,000-entry note. Each build runs once in a
+ * for the default note, its floor (bare Astro rendering the same note as one
+ * Markdown page, bench/build.ts) and a 10,000-entry note. Each build runs once in a
  * snapshot of the working tree (bench/build.ts) under Node's `--cpu-prof`,
  * from a cold cache. Prints two tables:
  *
@@ -20,7 +21,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { snapshotSite } from './build.ts';
+import { makeFloor, snapshotSite } from './build.ts';
 import { generateNote } from './generate.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -103,6 +104,7 @@ async function profiledBuild(
   rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_NOTE: note };
+  if (!note) delete env['TIMELINE_NOTE'];
   delete env['BASE_PATH'];
   delete env['SITE_URL'];
   const start = performance.now();
@@ -144,10 +146,14 @@ async function profiledBuild(
 
 function phases(lines: TimedLine[], wallMs: number): Array<[string, number]> {
   const out: Array<[string, number]> = [];
+  // Each phase starts where the one before it ended: log lines repeat (`✓ Completed in …`).
+  let at = 0;
   for (const [name, from, to] of PHASES) {
-    const a = lines.find((l) => from.test(l.text));
-    const b = a && lines.find((l) => l.ms >= a.ms && to.test(l.text) && l !== a);
-    if (a && b) out.push([name, b.ms - a.ms]);
+    const a = lines.findIndex((l, i) => i >= at && from.test(l.text));
+    const b = a < 0 ? -1 : lines.findIndex((l, i) => i > a && to.test(l.text));
+    if (a < 0 || b < 0) continue;
+    out.push([name, lines[b]!.ms - lines[a]!.ms]);
+    at = b;
   }
   const last = lines.find((l) => /page\(s\) built in/u.test(l.text));
   if (last) out.push(['exit (closing Vite, writing the profile)', wallMs - last.ms]);
@@ -173,19 +179,19 @@ export async function runProfile(): Promise<void> {
   snapshotSite(root, site);
   mkdirSync(join(site, 'bench-notes'), { recursive: true });
   writeFileSync(join(site, 'bench-notes/n10000.md'), generateNote({ entries: 10_000, seed: 1 }));
+  const defaultText = readFileSync(join(root, 'content/llm-history.md'), 'utf8');
+  makeFloor(root, join(work, 'floor'), defaultText);
   const notes = [
-    { label: 'default', note: 'content/llm-history.md' },
-    { label: '10,000', note: 'bench-notes/n10000.md' },
+    { label: 'default', note: 'content/llm-history.md', cwd: site },
+    { label: 'floor (default)', note: '', cwd: join(work, 'floor') },
+    { label: '10,000', note: 'bench-notes/n10000.md', cwd: site },
   ];
   // An untimed build first: the disk cache and Node's compile cache are warm for both.
   await profiledBuild(site, notes[0]!.note, join(work, 'warm'));
   const results: Array<{ label: string } & Awaited<ReturnType<typeof profiledBuild>>> = [];
-  for (const { label, note } of notes) {
+  for (const { label, note, cwd } of notes) {
     process.stderr.write(`[profile] build: ${label}\n`);
-    results.push({
-      label,
-      ...(await profiledBuild(site, note, join(work, `prof-${label.replace(/\D/gu, '') || label}`))),
-    });
+    results.push({ label, ...(await profiledBuild(cwd, note, join(work, `prof-${label.replace(/\W+/gu, '-')}`))) });
   }
   const fmt = (ms: number | undefined) =>
     ms === undefined ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
@@ -205,7 +211,7 @@ export async function runProfile(): Promise<void> {
     ['total', ...results.map((r) => fmt(r.wallMs))],
   ]);
   const names = [...new Set(results.flatMap((r) => [...r.cpu.keys()]))].sort(
-    (a, b) => (results[1]?.cpu.get(b) ?? 0) - (results[1]?.cpu.get(a) ?? 0),
+    (a, b) => (results.at(-1)?.cpu.get(b) ?? 0) - (results.at(-1)?.cpu.get(a) ?? 0),
   );
   table('CPU time by what ran it (self time from the CPU profile)', [
     ['who', ...results.map((r) => r.label)],

@@ -38,7 +38,9 @@ export default function pagefind(): AstroIntegration {
           // The time axis repeats every era's name on each era page.
           const { index, errors } = await createIndex({ excludeSelectors: ['.axis'] });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
+          // Only era pages hold entries (data-pagefind-body): the overview and the
+          // poster repeat them, and parsing them costs as much as the eras.
+          const added = await index.addDirectory({ path: site, glob: 'eras/**/*.html' });
           if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
           if (added.page_count === 0) throw new Error(`Pagefind found no page to index in ${site}`);
           const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
