@@ -137,6 +137,8 @@ export interface PosterLayout {
 /** Lays the poster out. Linear in eras and entries, times lanes and a log. */
 export function layoutPoster(input: PosterInput): PosterLayout {
   const { eras, entries } = input;
+  // Each label's text width in ems, measured once: the layout tries several sizes and subsets.
+  const ems = entries.map((entry) => estimateWidth(labelText(entry), 1));
   const times = entryTimes(entries);
   const timed = times.timed;
   const order = entries.map((_, i) => i).sort((a, b) => times.at[a]! - times.at[b]! || a - b);
@@ -160,9 +162,9 @@ export function layoutPoster(input: PosterInput): PosterLayout {
   // The axis stops short of the right edge by as much as the last labels need:
   // every label starts at its dot and reads to the right.
   let right = SHEET_WIDTH - EDGE;
-  entries.forEach((entry, i) => {
+  entries.forEach((_, i) => {
     const share = scale.at(times.at[i]!);
-    const width = labelWidth(entry, ENTRY_FONTS[0]!);
+    const width = LEADER_PAD + ems[i]! * ENTRY_FONTS[0]! + 1;
     if (share > 0) right = Math.min(right, left + (SHEET_WIDTH - EDGE - width - left) / share);
   });
   right = Math.max(right, SHEET_WIDTH / 2);
@@ -254,7 +256,7 @@ export function layoutPoster(input: PosterInput): PosterLayout {
   for (const font of ENTRY_FONTS) {
     const lanes = Math.floor(room / (font * LINE));
     const all = order;
-    const placements = packEntries(all, font, lanes, entries, dots);
+    const placements = packEntries(all, font, lanes, ems, dots);
     if (placements) {
       chosen = { font, shown: all, placements };
       break;
@@ -273,7 +275,7 @@ export function layoutPoster(input: PosterInput): PosterLayout {
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       const shown = subset(mid);
-      const placements = packEntries(shown, font, lanes, entries, dots);
+      const placements = packEntries(shown, font, lanes, ems, dots);
       if (placements) {
         best = { shown, placements };
         lo = mid;
@@ -291,7 +293,7 @@ export function layoutPoster(input: PosterInput): PosterLayout {
       anchor: dots[entry]!,
       x: placement.x,
       y: lanesTop + placement.lane * line,
-      width: labelWidth(entries[entry]!, chosen.font),
+      width: LEADER_PAD + ems[entry]! * chosen.font + 1,
     };
   });
   labels.sort((a, b) => a.entry - b.entry);
@@ -315,8 +317,12 @@ export function layoutPoster(input: PosterInput): PosterLayout {
 
 /** A label's width: leader padding, title, a space and the date. */
 export function labelWidth(entry: Pick<PosterEntryInput, 'title' | 'dateLabel'>, font: number): number {
-  const text = entry.dateLabel ? `${entry.title} ${entry.dateLabel}` : entry.title;
-  return LEADER_PAD + estimateWidth(text, font) + 1;
+  return LEADER_PAD + estimateWidth(labelText(entry), font) + 1;
+}
+
+/** A label's text: the title, a space and the date. */
+function labelText(entry: Pick<PosterEntryInput, 'title' | 'dateLabel'>): string {
+  return entry.dateLabel ? `${entry.title} ${entry.dateLabel}` : entry.title;
 }
 
 /** The longest a label may be, in ems: longer titles are cut with an ellipsis (the link keeps the whole title). */
@@ -340,11 +346,11 @@ function packEntries(
   shown: readonly number[],
   font: number,
   lanes: number,
-  entries: readonly PosterEntryInput[],
+  ems: readonly number[],
   dots: readonly number[],
 ): LabelPlacement[] | null {
   if (lanes < 1) return shown.length === 0 ? [] : null;
-  const requests = shown.map((i) => ({ anchor: dots[i]!, width: labelWidth(entries[i]!, font) }));
+  const requests = shown.map((i) => ({ anchor: dots[i]!, width: LEADER_PAD + ems[i]! * font + 1 }));
   return packLabels(requests, { lanes, min: 0, max: SHEET_WIDTH, gap: font * 0.5, clearance: 1 });
 }
 

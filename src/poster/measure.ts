@@ -15,8 +15,17 @@ const BROAD = /[mwMW@%]/u;
 const UPPER = /[A-Z&#]/u;
 const DIGIT = /\d/u;
 
+/** Widths already worked out, by character: a note repeats few characters many times. */
+const known = new Map<string, number>();
+
 /** Estimated advance of one character, in ems. */
 export function charWidth(ch: string): number {
+  let width = known.get(ch);
+  if (width === undefined) known.set(ch, (width = classify(ch)));
+  return width;
+}
+
+function classify(ch: string): number {
   if (WIDE.test(ch)) return 1;
   if (NARROW.test(ch)) return 0.34;
   if (THIN.test(ch)) return 0.44;
