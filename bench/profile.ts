@@ -85,7 +85,7 @@ interface TimedLine {
 
 /** Phases between log lines: [name, line that starts it, line that ends it]. */
 const PHASES: Array<[string, RegExp, RegExp]> = [
-  ['config, Vite start', /^START$/u, /\[content\] Syncing content/u],
+  ['config, Vite start, content layer start', /^START$/u, /\[content\] Syncing content|\[types\] Generated/u],
   ['content sync (loaders, parseData, store)', /\[content\] Syncing content/u, /\[content\] Synced content/u],
   ['type generation', /\[content\] Synced content/u, /\[types\] Generated/u],
   ['build info', /\[types\] Generated/u, /Building static entrypoints/u],

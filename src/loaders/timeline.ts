@@ -4,14 +4,12 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { registerMedia } from '../integrations/media.ts';
-import {
-  formatDiagnostic,
-  parseTimeline,
-  readNote,
-  TimelineError,
-  type LinkOptions,
-  type Timeline,
-} from '../timeline/index.ts';
+// The parser's modules one by one, not its index: the index loads every format's reader.
+import { formatDiagnostic, TimelineError } from '../timeline/errors.ts';
+import type { LinkOptions } from '../timeline/links.ts';
+import { readNote } from '../timeline/read.ts';
+import { readerFor } from '../timeline/reader.ts';
+import type { Timeline } from '../timeline/types.ts';
 import { readEnv } from '../site/env.ts';
 import { eraUrl, pathWithBase, withTrailingSlash } from '../site/paths.ts';
 import { devError, setDevError } from './dev-error.ts';
@@ -52,7 +50,7 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
   const parse = (source: string, digest: string, label: string, links: LinkOptions): Promise<Timeline> => {
     let parsed = cache.get(digest);
     if (!parsed) {
-      parsed = Promise.resolve().then(() => parseTimeline(source, { file: label, links }));
+      parsed = readerFor(label).then((read) => read(source, { file: label, links }));
       cache.clear();
       cache.set(digest, parsed);
     }
@@ -99,7 +97,7 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
         }
         const timeline = await parse(source, digest, label, links);
         if (collection === 'note') for (const warning of timeline.warnings) logger.warn(formatDiagnostic(warning));
-        await store(collection, timeline, context, label);
+        await store(collection, timeline, context, label, digest);
         context.meta.set('media', JSON.stringify([...media]));
         context.meta.set('digest', digest);
         return true;
@@ -158,15 +156,29 @@ async function settled(file: string): Promise<void> {
   }
 }
 
-async function store(collection: Collection, timeline: Timeline, context: LoaderContext, filePath: string) {
-  const { store, parseData, generateDigest } = context;
+/**
+ * Replaces a collection's records with the note's. Every record takes the
+ * note's digest: the store is cleared and rewritten whenever the note
+ * changes, so a digest per record (a hash of each record's JSON, 10,000 of
+ * them for a long note) would buy nothing. Only the `note` record names the
+ * file: the others come from it too, and repeating its path in each bloats
+ * the data store that the build bundles.
+ */
+async function store(
+  collection: Collection,
+  timeline: Timeline,
+  context: LoaderContext,
+  filePath: string,
+  digest: string,
+): Promise<void> {
+  const { store, parseData } = context;
   const records = toRecords(collection, timeline);
   store.clear();
+  // Astro takes only paths inside the project; a note from elsewhere has none.
+  const where = collection === 'note' && !isAbsolute(filePath) ? { filePath } : {};
   for (const { id, data } of records) {
-    // Astro takes only paths inside the project; a note from elsewhere has none.
-    const where = isAbsolute(filePath) ? {} : { filePath };
     const parsed = await parseData({ id, data, ...where });
-    store.set({ id, data: parsed, digest: generateDigest(data), ...where });
+    store.set({ id, data: parsed, digest, ...where });
   }
 }
 
@@ -197,7 +209,8 @@ function toRecords(collection: Collection, timeline: Timeline): Array<{ id: stri
     for (const item of era.items) {
       if (item.kind === 'subperiod') subperiod = item.id;
       if (item.kind !== 'entry') continue;
-      const { kind: _kind, id, ...entry } = item;
+      // Where the entry stands in the note matters to the parser's messages, not to any page.
+      const { kind: _kind, id, position: _position, ...entry } = item;
       rows.push({ id, data: { ...entry, era: era.slug, order: rows.length, subperiod } });
     }
   }

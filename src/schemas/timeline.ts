@@ -204,7 +204,7 @@ export const eraDataSchema = eraSchema.omit({ slug: true, items: true }).extend(
 });
 
 /** A stored entry (the `entries` collection; its id is its anchor). */
-export const entryDataSchema = entrySchema.omit({ kind: true, id: true }).extend({
+export const entryDataSchema = entrySchema.omit({ kind: true, id: true, position: true }).extend({
   /** The chapter the entry belongs to, by id (content.config.ts makes it a reference). */
   era: z.string(),
   /** 0-based position among all entries of the note. */
