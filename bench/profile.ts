@@ -160,7 +160,7 @@ function phases(lines: TimedLine[], wallMs: number): Array<[string, number]> {
   const pagefind = lines.find((l) => /\[timeline-pagefind\] indexed/u.exec(l.text));
   const pagefindMs = pagefind && /in (\d+)ms/u.exec(pagefind.text);
   if (pagefindMs) out.push(['  of which Pagefind indexing', Number(pagefindMs[1])]);
-  const routes = lines.filter((l) => /^\s*[├└]─ /u.test(l.text));
+  const routes = lines.filter((l) => /[├└]─ /u.test(l.text));
   const perRoute = new Map<string, number>();
   for (const line of routes) {
     const match = /[├└]─ (\S+) \(\+(\d+)ms\)/u.exec(line.text);
