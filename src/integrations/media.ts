@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MEDIA_DIR, mediaFile } from '../site/paths.ts';
@@ -79,4 +80,66 @@ export default function media(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * The file a note's image link names, found and vetted: `{ file }`, or
+ * `{ refused }` with the reason it is not published, or null when no such
+ * file is there.
+ */
+export function findNoteImage(noteDir: string, path: string): { file: string } | { refused: string } | null {
+  const file = findAsset(noteDir, path);
+  if (!file) return null;
+  if (isActiveSvg(file)) return { refused: 'is an SVG that holds script or external content' };
+  return { file };
+}
+
+/**
+ * Finds an image the way Obsidian does for a vault rooted at the note's
+ * folder: beside the note, in `attachments/` or `assets/`, else by its file
+ * name anywhere below the folder. Never outside it: a note cannot pull other
+ * files of the machine into the site.
+ */
+function findAsset(noteDir: string, path: string): string | null {
+  const inside = (file: string) => file === noteDir || file.startsWith(noteDir + sep);
+  const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
+  for (const folder of ['', 'attachments', 'assets']) {
+    const candidate = resolve(noteDir, folder, path);
+    if (inside(candidate) && isFile(candidate)) return candidate;
+  }
+  if (path.includes('/')) return null;
+  // Obsidian links by the shortest unique name: search the folder, breadth first, a bounded number of entries.
+  const queue = [noteDir];
+  let seen = 0;
+  while (queue.length && seen < 5000) {
+    const dir = queue.shift()!;
+    let names: Dirent[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of names) {
+      seen++;
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = resolve(dir, entry.name);
+      if (entry.isDirectory()) queue.push(full);
+      else if (entry.name === path) return full;
+    }
+  }
+  return null;
+}
+
+/**
+ * An SVG is a document: opened by its own URL, its scripts would run on the
+ * site's origin (static hosts send no CSP with it). One that holds script,
+ * event handlers, foreign HTML or links out is not published at all; we do
+ * not try to clean it, since a partial SVG filter is easy to get wrong.
+ */
+function isActiveSvg(file: string): boolean {
+  if (!/\.svg$/iu.test(file)) return false;
+  const text = readFileSync(file, 'utf8');
+  return /<script|<foreignObject|<iframe|<embed|<object|<use\b|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["']?\s*(?!#)|<!ENTITY/iu.test(
+    text,
+  );
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { registerMedia } from '../integrations/media.ts';
+import { findNoteImage, registerMedia } from '../integrations/media.ts';
 // The parser's modules one by one, not its index: the index loads every format's reader.
 import { formatDiagnostic, TimelineError } from '../timeline/errors.ts';
 import type { LinkOptions } from '../timeline/links.ts';
@@ -77,15 +77,14 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
           era: (slug, anchor) => eraUrl(base, slug, anchor, { encoded: true }),
           wikiBase,
           asset: (path) => {
-            const file = findAsset(dirname(filePath), path);
-            if (file && isActiveSvg(file)) {
-              logger.warn(
-                `${label}: image ${path} is an SVG that holds script or external content; it is not published`,
-              );
+            const found = findNoteImage(dirname(filePath), path);
+            if (found && 'refused' in found) {
+              logger.warn(`${label}: image ${path} ${found.refused}; it is not published`);
               return null;
             }
-            if (file) media.add(file);
-            return file ? pathWithBase(base, registerMedia(file)) : null;
+            if (!found) return null;
+            media.add(found.file);
+            return pathWithBase(base, registerMedia(found.file));
           },
         };
         const digest = context.generateDigest([source, PARSER_FINGERPRINT, label, base, wikiBase].join('\u0000'));
@@ -215,56 +214,6 @@ function toRecords(collection: Collection, timeline: Timeline): Array<{ id: stri
     }
   }
   return rows;
-}
-
-/**
- * Finds an image the way Obsidian does for a vault rooted at the note's
- * folder: beside the note, in `attachments/` or `assets/`, else by its file
- * name anywhere below the folder. Never outside it: a note cannot pull other
- * files of the machine into the site.
- */
-function findAsset(noteDir: string, path: string): string | null {
-  const inside = (file: string) => file === noteDir || file.startsWith(noteDir + sep);
-  const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
-  for (const folder of ['', 'attachments', 'assets']) {
-    const candidate = resolve(noteDir, folder, path);
-    if (inside(candidate) && isFile(candidate)) return candidate;
-  }
-  if (path.includes('/')) return null;
-  // Obsidian links by the shortest unique name: search the folder, breadth first, a bounded number of entries.
-  const queue = [noteDir];
-  let seen = 0;
-  while (queue.length && seen < 5000) {
-    const dir = queue.shift()!;
-    let names: import('node:fs').Dirent[];
-    try {
-      names = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of names) {
-      seen++;
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = resolve(dir, entry.name);
-      if (entry.isDirectory()) queue.push(full);
-      else if (entry.name === path) return full;
-    }
-  }
-  return null;
-}
-
-/**
- * An SVG is a document: opened by its own URL, its scripts would run on the
- * site's origin (static hosts send no CSP with it). One that holds script,
- * event handlers, foreign HTML or links out is not published at all; we do
- * not try to clean it, since a partial SVG filter is easy to get wrong.
- */
-function isActiveSvg(file: string): boolean {
-  if (!/\.svg$/iu.test(file)) return false;
-  const text = readFileSync(file, 'utf8');
-  return /<script|<foreignObject|<iframe|<embed|<object|<use\b|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["']?\s*(?!#)|<!ENTITY/iu.test(
-    text,
-  );
 }
 
 /**

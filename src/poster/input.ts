@@ -7,7 +7,7 @@ import type { UiStrings } from '../i18n/ui.ts';
 import type { PeriodData } from '../schemas/timeline.ts';
 import { formatYear } from '../timeline/date-format.ts';
 import type { Entry, Timeline } from '../timeline/index.ts';
-import { shortPeriod } from '../utils/period.ts';
+import { shortPeriod } from '../utils/period-labels.ts';
 import { posterTitle, type PosterInput } from './layout.ts';
 
 /** An era as the `eras` collection holds it. */

@@ -1,12 +1,6 @@
 import type { PhrasingContent } from 'mdast';
 import { slug as githubSlug } from 'github-slugger';
-import {
-  imageNode,
-  unresolvedWikiLink,
-  type ImageRequest,
-  type RenderHooks,
-  type WikiLinkRequest,
-} from './markdown.ts';
+import { imageNode, unresolvedWikiLink, type ImageRequest, type RenderHooks, type WikiLinkRequest } from './hooks.ts';
 import type { Diagnostic, Era } from './types.ts';
 import { safeUrl } from './url.ts';
 import { eraUrl } from '../site/paths.ts';
@@ -89,7 +83,7 @@ export function linkHooks(
   });
 
   return {
-    // The definition is shown where it stands (markdown.ts, footnoteInPlace), with the
+    // The definition is shown where it stands (render.ts, footnoteInPlace), with the
     // id `user-content-fn-<id>`: often on another page than the reference, at the note's end.
     footnote({ identifier, label }): PhrasingContent {
       const anchor = `user-content-fn-${encodeURI(identifier.toLowerCase())}`;

@@ -1,5 +1,6 @@
 import type { PeriodData } from '../schemas/timeline.ts';
 import { periodBounds } from '../timeline/period.ts';
+import type { SiteTimeline } from './timeline.ts';
 
 /**
  * Where a period sits on the axis's scale of years (BCE and CE alike,
@@ -138,4 +139,37 @@ export function textWidth(text: string, size: number): number {
       : 0.6;
   }
   return em * size;
+}
+
+/** The axis's view of the timeline: each era with its entries' own years. */
+export function axisEras(timeline: SiteTimeline): AxisEra[] {
+  // Every era page draws the axis: compute it once per build, not once per page.
+  let eras = axisCache.get(timeline);
+  if (!eras) axisCache.set(timeline, (eras = computeAxisEras(timeline)));
+  return eras;
+}
+
+const axisCache = new WeakMap<SiteTimeline, AxisEra[]>();
+
+function computeAxisEras(timeline: SiteTimeline): AxisEra[] {
+  return timeline.eras.map((era) => ({
+    slug: era.id,
+    ordinal: era.data.ordinal,
+    name: era.data.name || era.data.heading,
+    period: era.data.period,
+    entryYears: (timeline.entriesByEra.get(era.id) ?? []).map(({ data }) =>
+      data.dateSource === 'title' || data.dateSource === 'subperiod' ? periodTime(data.date) : null,
+    ),
+  }));
+}
+
+/**
+ * The chapters around one, for the small axis on an era page: a page must
+ * not carry a copy of the whole timeline, however many chapters it has.
+ */
+export function axisWindow(eras: AxisEra[], current: string, size = 9): AxisEra[] {
+  if (eras.length <= size) return eras;
+  const at = eras.findIndex((era) => era.slug === current);
+  const start = Math.min(Math.max(0, at - Math.floor(size / 2)), eras.length - size);
+  return eras.slice(start, start + size);
 }

@@ -1,5 +1,4 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { periodTime, type AxisEra } from './axis.ts';
 import { devError } from '../loaders/dev-error.ts';
 import type { UiStrings } from '../i18n/ui.ts';
 import { posterInput } from '../poster/input.ts';
@@ -53,39 +52,6 @@ async function build(): Promise<SiteTimeline> {
   const entriesByEra = new Map<string, TimelineEntry[]>(eras.map((era) => [era.id, []]));
   for (const entry of entries) entriesByEra.get(entry.data.era.id)?.push(entry);
   return { note: noteEntry.data, eras, entries, entryById, entriesByEra };
-}
-
-/** The axis's view of the timeline: each era with its entries' own years. */
-export function axisEras(timeline: SiteTimeline): AxisEra[] {
-  // Every era page draws the axis: compute it once per build, not once per page.
-  let eras = axisCache.get(timeline);
-  if (!eras) axisCache.set(timeline, (eras = computeAxisEras(timeline)));
-  return eras;
-}
-
-const axisCache = new WeakMap<SiteTimeline, AxisEra[]>();
-
-function computeAxisEras(timeline: SiteTimeline): AxisEra[] {
-  return timeline.eras.map((era) => ({
-    slug: era.id,
-    ordinal: era.data.ordinal,
-    name: era.data.name || era.data.heading,
-    period: era.data.period,
-    entryYears: (timeline.entriesByEra.get(era.id) ?? []).map(({ data }) =>
-      data.dateSource === 'title' || data.dateSource === 'subperiod' ? periodTime(data.date) : null,
-    ),
-  }));
-}
-
-/**
- * The chapters around one, for the small axis on an era page: a page must
- * not carry a copy of the whole timeline, however many chapters it has.
- */
-export function axisWindow(eras: AxisEra[], current: string, size = 9): AxisEra[] {
-  if (eras.length <= size) return eras;
-  const at = eras.findIndex((era) => era.slug === current);
-  const start = Math.min(Math.max(0, at - Math.floor(size / 2)), eras.length - size);
-  return eras.slice(start, start + size);
 }
 
 /** A page description from rich text: the first sentence-sized run of plain text. */

@@ -1,8 +1,13 @@
+/**
+ * A paragraph's lines and the entries they hold: Obsidian shows a single
+ * newline as a line break, so each visual line (and each list item) is read
+ * on its own as `Title（1997）：description`, `490 BCE: Title`, or prose.
+ */
 import type { PhrasingContent, Text } from 'mdast';
 import type { Period } from './types.ts';
 import { readPeriod, splitTitleYear } from './period.ts';
 import { MAX_DATE_LENGTH } from './dates.ts';
-import { plainText } from './markdown.ts';
+import { plainText } from './plain-text.ts';
 
 /** One visual line of a paragraph: Obsidian shows single newlines as breaks. */
 export interface Line {

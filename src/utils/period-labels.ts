@@ -1,3 +1,4 @@
+/** Period and date labels in the note's language, for the axis, the overview and `<time datetime>`. */
 import type { PeriodData } from '../schemas/timeline.ts';
 import type { UiStrings } from '../i18n/ui.ts';
 import { formatPoint, pointDatetime } from '../timeline/date-format.ts';
