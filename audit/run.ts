@@ -1,8 +1,8 @@
 /**
  * `npm run audit`: page budgets and Lighthouse for the default note.
  *
- * 1. Builds the site with `npm run build -- --outDir <work>/dist`, default
- *    note (TIMELINE_NOTE, BASE_PATH and SITE_URL unset), outside the checkout
+ * 1. Builds the site into `<work>/dist` (scripts/site.ts), default note
+ *    (no variable of ours set), outside the checkout
  *    so that nobody else's build, dev server or type check sees it.
  * 2. Measures every page (audit/weight.ts) against the budgets of
  *    audit/budgets.ts, in uncompressed bytes, 1 KB = 1,000 B:
@@ -16,9 +16,8 @@
  *    - `/overview/` and the 404 page: reported, no budget.
  *    Lazy JS (event-handler attributes, modules reached only by a dynamic
  *    import(), script prefetches) is reported, never a failure.
- * 3. Serves the build with `npx astro preview --outDir … --port <free port>
- *    --host 127.0.0.1 --ignore-lock` (its own process group, stopped at the
- *    end whatever happens) and runs Lighthouse (its default config: mobile,
+ * 3. Serves the build with `astro preview` on a free port (scripts/site.ts,
+ *    stopped at the end whatever happens) and runs Lighthouse (its default config: mobile,
  *    simulated throttling) on `/`, the largest era page and `/overview/`.
  *
  * Lighthouse rule: each page is run up to 3 times (fewer once a run scores
@@ -43,9 +42,8 @@
  * default 3). Environment: AUDIT_WORK (default <tmpdir>/obsidian-timeline-audit),
  * CHROME_PATH (default /usr/bin/chromium).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { buildSite, previewSite, type Preview } from '../scripts/site.ts';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,119 +72,27 @@ const PERF_RULE =
 
 const log = (message: string) => process.stderr.write(`[audit] ${message}\n`);
 
-/** The build and preview see the default note and no base path or site URL. */
-function siteEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  delete env['TIMELINE_NOTE'];
-  delete env['BASE_PATH'];
-  delete env['SITE_URL'];
-  return env;
-}
-
-function tail(file: string, lines = 30): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no output)';
-  }
-}
+/** The default note, at `/`, without a site URL: no variable of ours is set (scripts/site.ts drops the caller's). */
+const SITE_VARS = {};
 
 async function build(): Promise<void> {
-  rmSync(outDir, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const logFile = join(work, 'build.log');
-  const fd = openSync(logFile, 'w');
   const started = Date.now();
-  const child = spawn('npm', ['run', 'build', '--', '--outDir', outDir], {
-    cwd: root,
-    env: siteEnv(),
-    stdio: ['ignore', fd, fd],
-  });
-  closeSync(fd);
-  const code = await new Promise<number | null>((res, rej) => {
-    child.on('error', rej);
-    child.on('exit', res);
-  });
-  if (code !== 0) throw new Error(`npm run build failed (exit ${code}); log: ${logFile}\n${tail(logFile)}`);
+  await buildSite(SITE_VARS, { outDir, logFile: join(work, 'build.log') });
   log(`built the default note in ${((Date.now() - started) / 1000).toFixed(1)}s → ${outDir}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', rej);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? res(port) : rej(new Error('no free port'))));
-    });
-  });
-}
-
-let server: ChildProcess | null = null;
-/** Stops the preview: npx and the astro it starts share one process group. */
-function stopServer(signal: NodeJS.Signals = 'SIGTERM'): void {
-  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
-  try {
-    process.kill(-server.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-process.once('exit', () => stopServer('SIGKILL'));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    stopServer('SIGKILL');
-    process.exit(130);
-  });
-}
+let preview: Preview | null = null;
 
 async function serve(): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    const logFile = join(work, 'preview.log');
-    const fd = openSync(logFile, 'w');
-    server = spawn(
-      'npx',
-      ['astro', 'preview', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
-      {
-        cwd: root,
-        env: siteEnv(),
-        stdio: ['ignore', fd, fd],
-        detached: true,
-      },
-    );
-    closeSync(fd);
-    const origin = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 60_000;
-    while (server.exitCode === null && server.signalCode === null && Date.now() < deadline) {
-      try {
-        const response = await fetch(`${origin}/`, { signal: AbortSignal.timeout(2_000) });
-        await response.body?.cancel();
-        if (response.ok) {
-          log(`serving at ${origin}/`);
-          return origin;
-        }
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    stopServer('SIGKILL');
-    if (attempt >= 2) throw new Error(`astro preview did not answer on ${origin}; log: ${logFile}\n${tail(logFile)}`);
-    log('astro preview did not come up; retrying on another port');
-  }
+  preview = await previewSite(outDir, { vars: SITE_VARS, logFile: join(work, 'preview.log') });
+  log(`serving at ${preview.origin}/`);
+  return preview.origin;
 }
 
 async function stopAndWait(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((res) => child.once('exit', () => res()));
-  stopServer('SIGTERM');
-  const timer = setTimeout(() => stopServer('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
+  await preview?.stop();
+  preview = null;
   log('stopped the preview server');
 }
 
@@ -430,8 +336,8 @@ main().then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    stopServer('SIGKILL');
+  async (error: unknown) => {
+    await preview?.stop();
     process.stderr.write(`[audit] could not run: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   },

@@ -3,10 +3,10 @@
  * its floor (a bare Astro project rendering the same note with Astro's own
  * Markdown), each timed wall-clock with the peak memory of its process tree.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import matter from 'gray-matter';
+import { spawnBuild } from '../scripts/site.ts';
 
 export interface BuildResult {
   wallMs: number;
@@ -76,7 +76,6 @@ export function makeFloor(projectRoot: string, dir: string, noteText: string): v
         name: 'timeline-bench-floor',
         private: true,
         type: 'module',
-        // The same command line as the site's build script, so npm's own cost is on both sides.
         scripts: { build: 'ASTRO_TELEMETRY_DISABLED=1 astro build' },
       },
       null,
@@ -91,8 +90,8 @@ export function makeFloor(projectRoot: string, dir: string, noteText: string): v
 }
 
 /**
- * `npm run build -- --outDir <outDir>` in `cwd`, from a cold start (no
- * `.astro/` content cache, empty output), as on a fresh clone.
+ * `astro build --outDir <outDir>` in `cwd` (scripts/site.ts), from a cold
+ * start (no content cache, empty output), as on a fresh clone.
  * Throws with the build's output when it fails.
  */
 export async function runBuild(
@@ -119,22 +118,13 @@ export async function runBuildOutcome(
 ): Promise<BuildOutcome> {
   for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite'])
     rmSync(join(cwd, cache), { recursive: true, force: true });
-  rmSync(outDir, { recursive: true, force: true });
-  const buildEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env };
-  // The site reads these; a developer's shell must not move the bench's output.
-  delete buildEnv['BASE_PATH'];
-  delete buildEnv['SITE_URL'];
-  for (const [key, value] of Object.entries(env)) if (value === undefined) delete buildEnv[key];
-
   const start = performance.now();
-  const child = spawn('npm', ['run', 'build', '--', '--outDir', resolve(outDir)], {
-    cwd,
-    env: buildEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // scripts/site.ts: a clean environment (a developer's shell cannot move the
+  // bench's output), a cache folder of its own, this Node.
+  const child = spawnBuild(env, { outDir: resolve(outDir), cwd });
   let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
   const watch = child.pid === undefined ? null : watchTree(child.pid);
   const code = await new Promise<number | null>((done, fail) => {
     child.on('error', fail);

@@ -16,11 +16,11 @@
  * Pagefind indexes in a binary of its own, whose CPU is not in the profile;
  * its wall time is in the phase table.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnBuild } from '../scripts/site.ts';
 import { makeFloor, snapshotSite } from './build.ts';
 import { generateNote } from './generate.ts';
 
@@ -99,21 +99,18 @@ async function profiledBuild(
   note: string,
   profileDir: string,
 ): Promise<{ wallMs: number; lines: TimedLine[]; cpu: Map<string, number>; totalCpuMs: number }> {
-  for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'dist'])
+  for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite'])
     rmSync(join(cwd, cache), { recursive: true, force: true });
   rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_NOTE: note };
-  if (!note) delete env['TIMELINE_NOTE'];
-  delete env['BASE_PATH'];
-  delete env['SITE_URL'];
   const start = performance.now();
   const lines: TimedLine[] = [{ ms: 0, text: 'START' }];
-  const child = spawn(
-    process.execPath,
-    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, join(cwd, 'node_modules/astro/bin/astro.mjs'), 'build'],
-    { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  // scripts/site.ts, as every build outside npm run build; an empty note is the floor's (no variable).
+  const child = spawnBuild(note ? { TIMELINE_NOTE: note } : {}, {
+    outDir: join(cwd, 'dist'),
+    cwd,
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+  });
   let pending = '';
   const onData = (chunk: Buffer) => {
     pending += chunk.toString();
@@ -121,8 +118,8 @@ async function profiledBuild(
     pending = parts.pop() ?? '';
     for (const text of parts) lines.push({ ms: performance.now() - start, text });
   };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
   const code = await new Promise<number | null>((done) => child.on('exit', done));
   const wallMs = performance.now() - start;
   if (code !== 0)

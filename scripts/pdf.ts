@@ -9,13 +9,12 @@
  * `--dist <dir>` prints another build than `dist/` (the e2e test's).
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { readEnv } from '../src/site/env.ts';
 import { withTrailingSlash } from '../src/site/paths.ts';
+import { previewSite } from './site.ts';
 import { CHROMIUM_ARGS, resolveBrowser } from '../tests/e2e/support/browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -25,38 +24,6 @@ const env = readEnv();
 /** The base path the site was built for, as astro.config.mjs reads it. */
 const BASE = withTrailingSlash(env.basePath.startsWith('/') ? env.basePath : `/${env.basePath}`);
 const PAPER = env.posterPaper;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.json': 'application/json',
-};
-
-/** Serves `dist/` under the base path on a free local port. */
-function serve(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const inside = path.startsWith(BASE) ? path.slice(BASE.length) : null;
-    let file = inside === null ? null : normalize(join(DIST, inside));
-    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file || !file.startsWith(DIST) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () =>
-      done({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
-    );
-  });
-}
 
 /** Pages of a PDF, from poppler's pdfinfo when it is installed. */
 function pageCount(file: string): number | null {
@@ -94,7 +61,12 @@ async function main(): Promise<void> {
     ...(found ? { executablePath: found.executablePath } : {}),
     args: CHROMIUM_ARGS,
   });
-  const { server, origin } = await serve();
+  const preview = await previewSite(DIST, {
+    vars: { BASE_PATH: env.basePath },
+    base: BASE,
+    logFile: join(DIST, '..', 'pdf-preview.log'),
+  });
+  const { origin } = preview;
   try {
     const poster = join(DIST, 'poster.pdf');
     await print(browser, `${origin}${BASE}poster/`, poster, {
@@ -105,7 +77,7 @@ async function main(): Promise<void> {
     if (sheets !== null && sheets !== 1) throw new Error(`the poster printed on ${sheets} pages, not one`);
     await print(browser, `${origin}${BASE}overview/`, join(DIST, 'overview.pdf'), { format: 'A4', landscape: false });
   } finally {
-    server.close();
+    await preview.stop();
     await browser.close();
   }
 }

@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { buildSiteTo } from '../build/support/build-site.ts';
+import { buildSite } from '../../scripts/site.ts';
 import { ROOT, SITES_DIR } from './support/browser.mjs';
 import { expect, test } from './support/fixtures.ts';
 import { ENTRIES, ERAS, missingTitles, timeline } from './support/note-pages.ts';
@@ -207,7 +207,7 @@ test('npm run pdf prints poster.pdf on one sheet and overview.pdf on at most fiv
 }) => {
   test.setTimeout(4 * 60_000);
   const outDir = join(SITES_DIR, 'pdf', 'dist');
-  await buildSiteTo(
+  await buildSite(
     { TIMELINE_NOTE: 'content/llm-history.md', TIMELINE_PDF: '1' },
     { outDir, logFile: join(SITES_DIR, 'pdf', 'build.log') },
   );

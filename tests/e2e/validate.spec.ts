@@ -20,7 +20,7 @@ import { join, relative, sep } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 // Playwright's own `test`: these tests open files of a build, not a served site.
 import { expect, test, type Browser } from '@playwright/test';
-import { buildSiteTo } from '../build/support/build-site.ts';
+import { buildSite } from '../../scripts/site.ts';
 import { ROOT, SITES_DIR } from './support/browser.mjs';
 import { runningSites } from './support/fixtures.ts';
 
@@ -72,7 +72,7 @@ async function build(c: Case): Promise<string> {
   const vars: Record<string, string> = { TIMELINE_NOTE: c.note };
   if (c.base !== '/') vars['BASE_PATH'] = c.base;
   if (c.site) vars['SITE_URL'] = c.site;
-  return buildSiteTo(vars, { outDir: join(dir, 'dist'), logFile: join(dir, 'build.log'), timeout: BUILD_TIMEOUT });
+  return buildSite(vars, { outDir: join(dir, 'dist'), logFile: join(dir, 'build.log'), timeout: BUILD_TIMEOUT });
 }
 
 /** Every file under a folder, relative, with `/`. */
