@@ -9,20 +9,18 @@
  * sitemap must be submitted to search engines by hand.
  */
 import type { APIRoute } from 'astro';
+import { sitePath } from '../site/paths.ts';
 
 export const prerender = true;
 
-/** The robots.txt text for a site URL and base path. */
-function robotsTxt(site: URL | undefined, base: string): string {
+/** The robots.txt text for a site URL. */
+function robotsTxt(site: URL | undefined): string {
   const lines = ['User-agent: *', 'Allow: /'];
-  if (site) {
-    const path = `${base.endsWith('/') ? base : `${base}/`}sitemap-index.xml`;
-    lines.push('', `Sitemap: ${new URL(path.replace(/^\/*/u, '/'), site).href}`);
-  }
+  if (site) lines.push('', `Sitemap: ${new URL(sitePath('sitemap-index.xml'), site).href}`);
   return `${lines.join('\n')}\n`;
 }
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(robotsTxt(site, import.meta.env.BASE_URL), {
+  new Response(robotsTxt(site), {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
