@@ -33,7 +33,7 @@ export default defineConfig(
   },
   {
     // Scripts that run in the reader's browser.
-    files: ['src/components/search-ui.ts', 'src/components/search.ts', 'public/**/*.js'],
+    files: ['src/components/search/*.ts', 'public/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -1,11 +1,11 @@
 /**
- * The entry search of Search.astro, imported by search.ts the first time the
- * reader focuses the box or types; nothing is fetched before. Then then Pagefind's own module is imported from
+ * The entry search of Search.astro, imported by listeners.ts the first time the
+ * reader focuses the box or types; nothing is fetched before. Then Pagefind's own module is imported from
  * `<base>pagefind/pagefind.js`, which loads its index in chunks as needed.
  * Each result is one entry (a Pagefind sub-result: the entry's heading and
  * the text under it), linked to its anchor on the era page.
  */
-import { sitePath } from '../site/paths.ts';
+import { sitePath } from '../../site/paths.ts';
 
 /** The parts of Pagefind's browser API used here (pagefind.app/docs/api/). */
 interface PagefindSubResult {

@@ -1,6 +1,6 @@
 /**
  * What every page runs for search: a few listeners, nothing fetched. The
- * search UI (search-ui.ts) and Pagefind load when the reader first focuses
+ * search UI (results.ts) and Pagefind load when the reader first focuses
  * the box or types in it; `/` focuses the box. Without JavaScript the box is
  * hidden by noscript.css, so the page loses nothing but search.
  */
@@ -17,7 +17,7 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search]
   const start = () => {
     if (started) return;
     started = true;
-    void import('./search-ui.ts').then(({ setUp }) => setUp(form));
+    void import('./results.ts').then(({ setUp }) => setUp(form));
   };
   input.addEventListener('focus', start);
   input.addEventListener('input', start);
