@@ -54,6 +54,7 @@ async function print(
 }
 
 async function main(): Promise<void> {
+  if (PAPER !== 'a4' && PAPER !== 'letter') throw new Error(`POSTER_PAPER must be a4 or letter, not "${PAPER}"`);
   if (!existsSync(join(DIST, 'poster', 'index.html')))
     throw new Error(`${DIST}/poster/index.html is missing: run \`npm run pdf\`, which builds first.`);
   const found = resolveBrowser();

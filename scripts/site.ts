@@ -149,10 +149,23 @@ export interface Preview {
 }
 
 const running = new Set<ChildProcess>();
-// A runner that dies without stopping its servers does not leave them behind.
-process.once('exit', () => {
+/** Kills the servers still running: a runner that dies without stopping them does not leave them behind. */
+function killAll(): void {
   for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
+}
+let handlersInstalled = false;
+/** On exit, and on the signals that end a runner without an `exit` event. */
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.once('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
 
 /**
  * Serves `outDir` with `astro preview` on a free port (one retry if another
@@ -178,6 +191,7 @@ export async function previewSite(
     );
     closeSync(fd);
     running.add(child);
+    installHandlers();
     const origin = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + timeout;
     while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) {

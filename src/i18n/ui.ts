@@ -57,13 +57,14 @@ const zh = {
   /** The poster drawing's name and what it shows, for screen readers. */
   posterTitle: '整条时间线的一页海报',
   posterDescription: (eras: number, entries: number) =>
-    `${eras} 个章节按时间排成色带，${entries} 个条目按日期排在时间轴下，每个条目是一个链接，按原文顺序排列。`,
+    `${eras} 个章节按时间排成色带，${entries} 个条目按日期排在时间轴下；画出的每个条目都是一个链接，按原文顺序排列。`,
   /** The scrolling region around the drawing. */
   posterRegion: '时间线海报，可横向滚动',
   /** A crowded poster says what it left out and where to read it. */
   posterShown: (shown: number, total: number) =>
     `海报显示 ${total} 条中的 ${shown} 条（每章与每个小节的第一条，其余在全文中均匀选取），其余 ${total - shown} 条见`,
-  posterUnnamed: (unnamed: number) => `另有 ${unnamed} 个章节的名称放不下，只画出色带（悬停或聚焦可见名称）。`,
+  posterUnnamed: (unnamed: number) =>
+    `另有 ${unnamed} 个章节的名称放不下，只画出色带（悬停可见名称；总览列出全部章节）。`,
   downloadPdf: '下载 PDF',
 } as const;
 
@@ -119,12 +120,12 @@ const en: UiStrings = {
   poster: 'Poster',
   posterTitle: 'The whole timeline on one sheet',
   posterDescription: (eras, entries) =>
-    `${eras} chapters as bands along time, ${entries} entries placed by date under the axis; each entry is a link, in the note's order.`,
+    `${eras} chapters as bands along time, ${entries} entries placed by date under the axis; each entry drawn is a link, in the note's order.`,
   posterRegion: 'Timeline poster, scrolls sideways',
   posterShown: (shown, total) =>
     `The poster shows ${shown} of ${total} entries (the first of each chapter and sub-period, the rest sampled evenly through the note); all ${total} are on the`,
   posterUnnamed: (unnamed) =>
-    `${unnamed} more chapters are drawn as bands without their names, for want of room (hover or focus shows them).`,
+    `${unnamed} more chapters are drawn as bands without their names, for want of room (hovering shows them; the overview lists every chapter).`,
   downloadPdf: 'Download the PDF',
 };
 
@@ -177,11 +178,11 @@ const zhHant: UiStrings = {
   poster: '海報',
   posterTitle: '整條時間線的一頁海報',
   posterDescription: (eras, entries) =>
-    `${eras} 個章節依時間排成色帶，${entries} 個條目依日期排在時間軸下，每個條目是一個連結，依原文順序排列。`,
+    `${eras} 個章節依時間排成色帶，${entries} 個條目依日期排在時間軸下；畫出的每個條目都是一個連結，依原文順序排列。`,
   posterRegion: '時間線海報，可橫向捲動',
   posterShown: (shown, total) =>
     `海報顯示 ${total} 條中的 ${shown} 條（每章與每個小節的第一條，其餘在全文中平均選取），其餘 ${total - shown} 條見`,
-  posterUnnamed: (unnamed) => `另有 ${unnamed} 個章節的名稱放不下，只畫出色帶（懸停或聚焦可見名稱）。`,
+  posterUnnamed: (unnamed) => `另有 ${unnamed} 個章節的名稱放不下，只畫出色帶（懸停可見名稱；總覽列出全部章節）。`,
   downloadPdf: '下載 PDF',
 };
 
@@ -233,12 +234,12 @@ const ja: UiStrings = {
   poster: 'ポスター',
   posterTitle: '年表全体を一枚に',
   posterDescription: (eras, entries) =>
-    `${eras} の章を時間に沿った帯で、${entries} の項目を日付の位置に示します。各項目はリンクで、原文の順に並びます。`,
+    `${eras} の章を時間に沿った帯で、${entries} の項目を日付の位置に示します。描かれた各項目はリンクで、原文の順に並びます。`,
   posterRegion: '年表ポスター（横にスクロールできます）',
   posterShown: (shown, total) =>
     `このポスターは ${total} 項目のうち ${shown} 項目を示します（各章と各小見出しの最初の項目、残りは全体から均等に選択）。残り ${total - shown} 項目は`,
   posterUnnamed: (unnamed) =>
-    `ほかに ${unnamed} の章は名前が入りきらず、帯だけを示しています（ホバーかフォーカスで名前が出ます）。`,
+    `ほかに ${unnamed} の章は名前が入りきらず、帯だけを示しています（ホバーで名前が出ます。概要にすべての章があります）。`,
   downloadPdf: 'PDF をダウンロード',
 };
 

@@ -59,6 +59,7 @@ export function posterInput(
       label: [era.name || era.heading, shortPeriod(era.period, lang, t), `· ${t.entryCount(counts.get(era.id) ?? 0)}`]
         .filter(Boolean)
         .join(' '),
+      name: era.name || era.heading,
       period: era.period,
     })),
     entries: entries.map((entry) => {
@@ -69,6 +70,7 @@ export function posterInput(
         era: eraIndex.get(entry.era) ?? 0,
         subperiod: subperiodOf.get(entry.id) ?? null,
         title: posterTitle(entry.title, dateLabel),
+        fullTitle: entry.title,
         dateLabel,
         period: entry.date,
         ownDate: own,

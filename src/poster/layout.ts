@@ -43,12 +43,16 @@ const MARK_ROW = 14;
 const LEADER_PAD = 3;
 /** At most this share of the sheet's height goes to era labels that do not fit in their bands. */
 const ERA_LABEL_SHARE = 0.35;
+/** At most this share goes to the rows of era bands: many eras overlapping in time get thinner bands, not a longer sheet. */
+const BAND_SHARE = 0.25;
 
 /** One era, as the poster needs it. */
 export interface PosterEraInput {
   id: string;
   /** The era's label: name, period and entry count, as drawn. */
   label: string;
+  /** Its name alone, drawn inside a band too short for the whole label. */
+  name: string;
   period: PeriodData | null;
 }
 
@@ -59,8 +63,10 @@ export interface PosterEntryInput {
   era: number;
   /** The sub-period it stands under, if any (for choosing which entries a crowded sheet keeps). */
   subperiod: string | null;
-  /** Its title as plain text. */
+  /** Its title as drawn: plain text, cut with an ellipsis when very long (see {@link posterTitle}). */
   title: string;
+  /** Its whole title, for the link's accessible name when `title` is cut. */
+  fullTitle: string;
   /** Its date as shown beside the title (may be empty). */
   dateLabel: string;
   /** Its date, or null when it has none (it then follows the entry before it). */
@@ -91,8 +97,11 @@ export interface PosterBand {
   openStart: boolean;
   /** The end is ongoing or unknown. */
   openEnd: 'ongoing' | 'unknown' | false;
-  /** The label, or null when there was no room to name this era (counted in `erasUnnamed`). */
-  label: { x: number; y: number; inside: boolean; leaderTop: number | null } | null;
+  /**
+   * The label, or null when there was no room to name this era (counted in
+   * `erasUnnamed`). `short`: only the era's name is drawn, inside its band.
+   */
+  label: { x: number; y: number; inside: boolean; short: boolean; leaderTop: number | null } | null;
 }
 
 /** A year mark on the axis. */
@@ -185,6 +194,11 @@ export function layoutPoster(input: PosterInput): PosterLayout {
     return { era, x: x0, width, row };
   });
 
+  // Rows of bands: thinner when many eras overlap, so that the axis and the entries stay on the sheet.
+  const rowCount = Math.max(1, rows.length);
+  const rowPitch = Math.min(BAND_HEIGHT + ROW_GAP, (SHEET_MAX_HEIGHT * BAND_SHARE) / rowCount);
+  const bandHeight = rowPitch - Math.min(ROW_GAP, rowPitch * 0.2);
+
   // Era labels: inside the band where they fit, else in lanes above the bands.
   const maxEraLanes = Math.max(1, Math.floor((SHEET_MAX_HEIGHT * ERA_LABEL_SHARE) / (MIN_FONT * LINE)));
   let eraFont = MIN_FONT;
@@ -195,16 +209,17 @@ export function layoutPoster(input: PosterInput): PosterLayout {
       eras,
       font,
       Math.floor((SHEET_MAX_HEIGHT * ERA_LABEL_SHARE) / (font * LINE)),
+      bandHeight,
     );
     eraFont = font;
     if (eraPlacement.unnamed === 0) break;
   }
-  eraPlacement ??= placeEraLabels(bandBoxes, eras, MIN_FONT, maxEraLanes);
+  eraPlacement ??= placeEraLabels(bandBoxes, eras, MIN_FONT, maxEraLanes, bandHeight);
   const eraLine = eraFont * LINE;
   const eraLabelHeight = eraPlacement.lanes * eraLine;
   const bandsTop = EDGE + eraLabelHeight + (eraPlacement.lanes > 0 ? 4 : 0);
   const bands: PosterBand[] = bandBoxes.map((box) => {
-    const y = bandsTop + box.row * (BAND_HEIGHT + ROW_GAP);
+    const y = bandsTop + box.row * rowPitch;
     const placed = eraPlacement.labels[box.era];
     const period = eras[box.era]!.period;
     return {
@@ -212,24 +227,24 @@ export function layoutPoster(input: PosterInput): PosterLayout {
       x: box.x,
       width: box.width,
       y,
-      height: BAND_HEIGHT,
+      height: bandHeight,
       openStart: period?.fromOpen ?? false,
       openEnd: period?.toOpen ?? false,
       label:
         placed === undefined || placed === null
           ? null
-          : placed === 'inside'
-            ? { x: box.x + LEADER_PAD, y: y + BAND_HEIGHT / 2, inside: true, leaderTop: null }
+          : placed === 'inside' || placed === 'name'
+            ? { x: box.x + LEADER_PAD, y: y + bandHeight / 2, inside: true, short: placed === 'name', leaderTop: null }
             : {
                 x: placed.x,
                 y: bandsTop - 4 - (placed.lane + 0.5) * eraLine,
                 inside: false,
+                short: false,
                 leaderTop: bandsTop - 4 - (placed.lane + 1) * eraLine + eraLine * 0.2,
               },
     };
   });
-  const rowCount = Math.max(1, rows.length);
-  const marksY = bandsTop + rowCount * (BAND_HEIGHT + ROW_GAP) + MARK_ROW - 3;
+  const marksY = bandsTop + rowCount * rowPitch + MARK_ROW - 3;
   const axisY = marksY + 6;
 
   // Year marks: round years first, each where its label has room.
@@ -238,6 +253,7 @@ export function layoutPoster(input: PosterInput): PosterLayout {
   if (timed) {
     const row = new Lane();
     for (const year of markCandidates(Math.ceil(t0), Math.floor(t1))) {
+      // Round years as a reader counts them: 500 BC is astronomical -499.
       const text = input.formatYear(year);
       const at = x(year);
       const half = estimateWidth(text, markFont) / 2;
@@ -500,24 +516,39 @@ function eraSpans(eras: readonly PosterEraInput[], entries: readonly PosterEntry
 }
 
 interface EraLabels {
-  /** Per era: inside its band, placed in a lane above, or null (not named). */
-  labels: Array<'inside' | LabelPlacement | null>;
+  /** Per era: inside its band, its name alone inside, placed in a lane above, or null (not named). */
+  labels: Array<'inside' | 'name' | LabelPlacement | null>;
   lanes: number;
   unnamed: number;
 }
 
 function placeEraLabels(
-  boxes: ReadonlyArray<{ era: number; x: number; width: number }>,
+  boxes: ReadonlyArray<{ era: number; x: number; width: number; row: number }>,
   eras: readonly PosterEraInput[],
   font: number,
   maxLanes: number,
+  bandHeight: number,
 ): EraLabels {
   const labels: EraLabels['labels'] = eras.map(() => null);
   const outside: number[] = [];
+  /** Eras that could only show their name inside the band, if the lanes above have no room. */
+  const nameOnly = new Set<number>();
+  let unplaceable = 0;
+  const inBand = (text: string, box: { width: number }) =>
+    font + 2 <= bandHeight && LEADER_PAD + estimateWidth(text, font) + LEADER_PAD <= box.width;
   for (const box of boxes) {
-    const width = LEADER_PAD + estimateWidth(eras[box.era]!.label, font) + LEADER_PAD;
-    if (width <= box.width) labels[box.era] = 'inside';
-    else outside.push(box.era);
+    const era = eras[box.era]!;
+    const width = LEADER_PAD + estimateWidth(era.label, font) + LEADER_PAD;
+    const name = era.name && era.name !== era.label && inBand(era.name, box);
+    if (inBand(era.label, box)) labels[box.era] = 'inside';
+    // A label above the bands is joined to its band by a leader: only a band
+    // of the first row has nothing between it and the labels. A label must
+    // also fit between its band's start and the sheet's right edge.
+    else if (box.row === 0 && box.x + 1 + width <= SHEET_WIDTH) {
+      outside.push(box.era);
+      if (name) nameOnly.add(box.era);
+    } else if (name) labels[box.era] = 'name';
+    else unplaceable++;
   }
   const anchorOf = (era: number) => boxes[era]!.x + 1;
   outside.sort((a, b) => anchorOf(a) - anchorOf(b) || a - b);
@@ -551,5 +582,12 @@ function placeEraLabels(
     labels[era] = placements[k]!;
     lanes = Math.max(lanes, placements[k]!.lane + 1);
   });
-  return { labels, lanes, unnamed: outside.length - named.length };
+  // Those the lanes had no room for show their name inside the band, where it fits.
+  let left = 0;
+  for (const era of outside) {
+    if (labels[era] !== null) continue;
+    if (nameOnly.has(era)) labels[era] = 'name';
+    else left++;
+  }
+  return { labels, lanes, unnamed: unplaceable + left };
 }

@@ -58,20 +58,28 @@ export function lowerBound(sorted: readonly number[], value: number): number {
 const STEPS = [1000, 500, 100, 50, 10, 5, 1];
 
 /**
- * Years worth marking between t0 and t1, coarse steps first: every
- * millennium before every century, and so on, so that a greedy placement of
- * their labels keeps the round years. At most `limit` candidates.
+ * Years worth marking between t0 and t1 (astronomical), coarse steps first:
+ * every millennium before every century, and so on, so that a greedy
+ * placement of their labels keeps the round years. Round as a reader counts:
+ * 500 BC (astronomical -499), not 501 BC. At most `limit` per step.
  */
 export function markCandidates(t0: number, t1: number, limit = 4000): number[] {
   const out: number[] = [];
   const seen = new Set<number>();
+  // Historical numbering: …, 2 BC = -2, 1 BC = -1, AD 1 = 1 (no year 0).
+  const historical = (year: number) => (year <= 0 ? year - 1 : year);
+  const astronomical = (year: number) => (year < 0 ? year + 1 : year);
+  const h0 = historical(t0);
+  const h1 = historical(t1);
   for (const step of STEPS) {
-    const first = Math.ceil(t0 / step) * step;
-    if ((t1 - first) / step > limit) continue;
-    for (let year = first; year <= t1; year += step) {
-      if (seen.has(year)) continue;
-      seen.add(year);
-      out.push(year);
+    const first = Math.ceil(h0 / step) * step;
+    if ((h1 - first) / step > limit) continue;
+    for (let year = first; year <= h1; year += step) {
+      if (year === 0) continue;
+      const astro = astronomical(year);
+      if (seen.has(astro)) continue;
+      seen.add(astro);
+      out.push(astro);
     }
   }
   return out;

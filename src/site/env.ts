@@ -7,9 +7,6 @@
 /** The note built when `TIMELINE_NOTE` is not set, relative to the project root. */
 export const DEFAULT_NOTE = 'content/llm-history.md';
 
-/** The paper `npm run pdf` prints the poster on. */
-export type PosterPaper = 'a4' | 'letter';
-
 export interface SiteEnv {
   /** `TIMELINE_NOTE`: the note to build (Markdown or Markwhen), absolute or relative to the project root. */
   note: string;
@@ -23,8 +20,8 @@ export interface SiteEnv {
   wikiBaseUrl: string | undefined;
   /** `TIMELINE_PDF=1`: `npm run pdf`'s build, whose poster and overview link their PDFs. */
   pdfLinks: boolean;
-  /** `POSTER_PAPER`: `a4` (default) or `letter`, for `npm run pdf`. */
-  posterPaper: PosterPaper;
+  /** `POSTER_PAPER`: `a4` (default) or `letter` for `npm run pdf`, lowercased; checked there, so that a typo never stops a build. */
+  posterPaper: string;
   /** `ASTRO_CACHE_DIR`: Astro's cache folder, so that builds running at once never share one (tests, bench). */
   cacheDir: string | undefined;
 }
@@ -37,8 +34,6 @@ function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
 
 /** Reads the environment (by default, the process's). */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
-  const paper = (value(env, 'POSTER_PAPER') ?? 'a4').toLowerCase();
-  if (paper !== 'a4' && paper !== 'letter') throw new Error(`POSTER_PAPER must be a4 or letter, not "${paper}"`);
   return {
     note: value(env, 'TIMELINE_NOTE') ?? DEFAULT_NOTE,
     basePath: value(env, 'BASE_PATH') ?? '/',
@@ -46,7 +41,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
     gardenUrl: value(env, 'GARDEN_URL'),
     wikiBaseUrl: value(env, 'WIKI_BASE_URL'),
     pdfLinks: value(env, 'TIMELINE_PDF') === '1',
-    posterPaper: paper,
+    posterPaper: (value(env, 'POSTER_PAPER') ?? 'a4').toLowerCase(),
     cacheDir: value(env, 'ASTRO_CACHE_DIR'),
   };
 }

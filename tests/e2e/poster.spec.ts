@@ -5,7 +5,8 @@
  * under 6 pt; every entry is a link to its anchor on its era page, in the
  * note's order, reached with Tab; on a 320 px phone the drawing scrolls in
  * its own region. A 1,000-entry note prints on one sheet that names every
- * era and says how many entries it leaves out. `npm run pdf`'s printing
+ * era and says how many entries it leaves out; a 10,000-entry note, with
+ * both notices, still prints on one sheet. `npm run pdf`'s printing
  * writes poster.pdf (one page) and overview.pdf (at most five), titled with
  * the note's title, which only that build links.
  *
@@ -17,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { buildSite } from '../../scripts/site.ts';
+import { buildSite, siteEnv } from '../../scripts/site.ts';
 import { ROOT, SITES_DIR } from './support/browser.mjs';
 import { expect, test } from './support/fixtures.ts';
 import { ENTRIES, ERAS, missingTitles, timeline } from './support/note-pages.ts';
@@ -202,6 +203,23 @@ test.describe('a 1,000-entry note', () => {
   });
 });
 
+test.describe('a 10,000-entry note', () => {
+  test.use({ siteName: 'huge' });
+
+  test('prints on one A4 and one Letter sheet with both notices, nothing under 6 pt', async ({ page, site }) => {
+    await page.goto(site.url('poster/'));
+    await expect(page.getByRole('note')).toContainText('10000');
+    await expect(page.getByText(/个章节的名称放不下/u)).toBeVisible();
+    for (const format of ['A4', 'Letter'] as const) {
+      expect((await printPoster(page, format, `huge-poster-${format}`)).pages, format).toBe(1);
+    }
+    await page.emulateMedia({ media: 'print' });
+    const paper = await measure(page);
+    expect(paper.overlapping).toEqual([]);
+    expect(paper.smallest, 'smallest text in print, pt').toBeGreaterThanOrEqual(6);
+  });
+});
+
 test('npm run pdf prints poster.pdf on one sheet and overview.pdf on at most five, titled, and only that build links them', async ({
   site,
 }) => {
@@ -211,9 +229,11 @@ test('npm run pdf prints poster.pdf on one sheet and overview.pdf on at most fiv
     { TIMELINE_NOTE: 'content/llm-history.md', TIMELINE_PDF: '1' },
     { outDir, logFile: join(SITES_DIR, 'pdf', 'build.log') },
   );
+  // The variables of the build it prints, none of the test runner's (a BASE_PATH in its shell would move the pages).
   const log = execFileSync(process.execPath, [join(ROOT, 'scripts/pdf.ts'), '--dist', outDir], {
     cwd: ROOT,
     encoding: 'utf8',
+    env: siteEnv({}),
   });
   test.info().annotations.push({ type: 'pdf', description: log.trim() });
   const poster = readPdf(join(outDir, 'poster.pdf'));

@@ -23,6 +23,7 @@ import {
   type PosterInput,
   type PosterLayout,
 } from '../../src/poster/layout.ts';
+import { markCandidates } from '../../src/poster/scale.ts';
 import { parseNote } from '../../src/timeline/index.ts';
 import { DEFAULT_NOTE, fixturePath } from './support/helpers.ts';
 
@@ -161,7 +162,7 @@ describe('a crowded note', () => {
     ).toEqual(firsts);
   });
 
-  it('lays out 10,000 entries (100 eras) on one sheet and says what is left out', () => {
+  it('lays out 10,000 entries (100 eras) on one sheet, names most eras, and says what is left out', () => {
     const big = inputOf(generateNote({ entries: 10_000 }));
     const result = layoutPoster(big);
     expect(result.height).toBeLessThanOrEqual(SHEET_MAX_HEIGHT);
@@ -170,6 +171,8 @@ describe('a crowded note', () => {
     expect(result.bands).toHaveLength(100);
     // Unnamed eras are counted, and their bands are still drawn.
     expect(result.bands.filter((band) => band.label === null)).toHaveLength(result.erasUnnamed);
+    // One era whose label cannot fit no longer stops the others from being named.
+    expect(result.erasUnnamed).toBeLessThan(90);
     expect(overlaps(result, big)).toEqual([]);
   });
 });
@@ -182,6 +185,45 @@ describe('other histories', () => {
     expect(layout.marks.some((mark) => /BC/u.test(mark.text))).toBe(true);
     expect(layout.labels.length + layout.entriesHidden).toBe(input.entries.length);
     expect(overlaps(layout, input)).toEqual([]);
+  });
+
+  it('marks round years as a reader counts them: 500 BC, not 501 BC', () => {
+    const input = inputOf(readFileSync(fixturePath('classical'), 'utf8'));
+    const bc = layoutPoster(input)
+      .marks.map((mark) => /^(\d+) BC$/u.exec(mark.text)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number);
+    expect(bc.length).toBeGreaterThan(2);
+    for (const year of bc) expect(year % 5, `${year} BC`).toBe(0);
+    // The candidates themselves: 1000 BC and 500 BC are astronomical -999 and -499.
+    expect(markCandidates(-999, 100).slice(0, 2)).toEqual([-999, -499]);
+  });
+
+  it('keeps 40 eras overlapping in time on the sheet: thinner bands, the axis and entries still drawn', () => {
+    let note = '';
+    for (let i = 0; i < 40; i++) note += `## Era ${i} 1900-2000\n\nEntry ${i} (${1910 + i}): x.\n\n`;
+    const input = inputOf(note);
+    const layout = layoutPoster(input);
+    expect(layout.bands).toHaveLength(40);
+    expect(layout.axisY).toBeLessThan(layout.height);
+    expect(layout.labels.length).toBeGreaterThan(20);
+    for (const label of layout.labels) expect(label.y).toBeLessThan(layout.height);
+    // Every band is named or counted as unnamed.
+    expect(layout.bands.filter((band) => band.label === null)).toHaveLength(layout.erasUnnamed);
+  });
+
+  it('joins a label above the bands only to a band of the first row, so no leader crosses another band', () => {
+    for (const source of [readFileSync(fixturePath('classical'), 'utf8'), generateNote({ entries: 10_000 })]) {
+      const layout = layoutPoster(inputOf(source));
+      const firstRow = Math.min(...layout.bands.map((band) => band.y));
+      for (const band of layout.bands) if (band.label && !band.label.inside) expect(band.y).toBe(firstRow);
+    }
+  });
+
+  it('names a band too short for its whole label by its name alone (the classical history names all six)', () => {
+    const layout = layoutPoster(inputOf(readFileSync(fixturePath('classical'), 'utf8')));
+    expect(layout.erasUnnamed).toBe(0);
+    expect(layout.bands.some((band) => band.label?.short)).toBe(true);
   });
 
   it('draws a note without any date in the note order, without year marks', () => {
@@ -197,6 +239,8 @@ describe('other histories', () => {
   it('cuts a very long title with an ellipsis and keeps its date', () => {
     const input = inputOf(`## Era 2000\n\n${'Word '.repeat(60)}(2001): x.\n`);
     expect(input.entries[0]!.title.endsWith('…')).toBe(true);
+    // The link's accessible name keeps the whole title.
+    expect(input.entries[0]!.fullTitle).toBe('Word '.repeat(60).trim());
     expect(input.entries[0]!.dateLabel).toBe('2001');
     expect(layoutPoster(input).labels).toHaveLength(1);
   });

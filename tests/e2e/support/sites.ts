@@ -26,6 +26,8 @@ export const SITES = {
   traditional: { note: 'tests/fixtures/traditional/input.md' },
   // 1,000 entries in 10 eras: more than one sheet can show (poster.spec.ts).
   crowded: { note: 'tests/.sites/crowded/note.md', generate: 1000 },
+  // 10,000 entries in 100 eras: the poster's two notices still leave one sheet (poster.spec.ts).
+  huge: { note: 'tests/.sites/huge/note.md', generate: 10_000 },
 } satisfies Record<string, SiteSpec>;
 
 export type SiteName = keyof typeof SITES;
