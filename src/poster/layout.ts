@@ -29,7 +29,7 @@ export const SHEET_WIDTH = 1000;
 export const SHEET_MAX_HEIGHT = Math.floor((SHEET_WIDTH * 180) / 263);
 /** Millimetres per SVG unit on paper. */
 export const MM_PER_UNIT = 263 / SHEET_WIDTH;
-/** The smallest text on the sheet, in SVG units: 9 units print at 6.7 pt. */
+/** The smallest text on the sheet, in SVG units: 9 units print at 6.7 pt on a 180 mm drawing (6.3 pt at 170 mm, when two notices take room). */
 export const MIN_FONT = 9;
 /** Entry label sizes to try, largest first. */
 const ENTRY_FONTS = [11, 10, MIN_FONT];
