@@ -6,7 +6,7 @@ import media from './src/integrations/media.ts';
 import { readEnv } from './src/site/env.ts';
 
 // BASE_PATH, SITE_URL and ASTRO_CACHE_DIR: see src/site/env.ts.
-const { basePath: base, siteUrl: site, cacheDir } = readEnv();
+const { basePath: base, siteUrl: site, cacheDir, remoteImages } = readEnv();
 
 export default defineConfig({
   // Left out when unset (the config type does not take `site: undefined`).
@@ -29,7 +29,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' https:",
+        // REMOTE_IMAGES=block: the note's remote images are refused, and the page loads none.
+        remoteImages === 'block' ? "img-src 'self'" : "img-src 'self' https:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { findNoteImage, registerMedia } from '../integrations/media.ts';
+import { registerMedia } from '../integrations/media.ts';
+import { findMedia, openVault, type MediaLookup, type Vault } from '../vault/media.ts';
+import { findVaultRoot, isInside } from '../vault/root.ts';
 // The parser's modules one by one, not its index: the index loads every format's reader.
 import { formatDiagnostic, TimelineError } from '../timeline/errors.ts';
 import type { LinkOptions } from '../timeline/links.ts';
 import { readNote } from '../timeline/read.ts';
-import { readerFor } from '../timeline/reader.ts';
+import { readerFor, type TimelineReader } from '../timeline/reader.ts';
 import type { Timeline } from '../timeline/types.ts';
 import { readEnv } from '../site/env.ts';
 import { eraUrl, pathWithBase, withTrailingSlash } from '../site/paths.ts';
@@ -28,6 +30,23 @@ export interface TimelineLoaderOptions {
    * @default `WIKI_BASE_URL` (src/site/env.ts), else other notes are marked plain text
    */
   wikiBase?: string;
+  /**
+   * The folder whose files the note may embed. Only files inside it (their
+   * real paths) are published.
+   * @default `TIMELINE_VAULT`, else the nearest folder above the note holding `.obsidian/`, else the note's folder
+   */
+  vault?: string;
+  /**
+   * The largest file of the vault published with the note, in bytes.
+   * @default `MEDIA_MAX_MB` megabytes, else 25 MB
+   */
+  maxMediaBytes?: number;
+  /**
+   * Remote images (`https://…`): `allow` shows them (readers' browsers fetch
+   * them from their hosts, which the build lists); `block` refuses them.
+   * @default `REMOTE_IMAGES`, else `allow`
+   */
+  remoteImages?: 'allow' | 'block';
 }
 
 /** What each collection's loader stores. */
@@ -43,14 +62,21 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
   const env = readEnv();
   const notePath = options.note ?? env.note;
   if (!notePath.trim()) throw new Error('timelineLoaders: `note` is empty; give the path of a Markdown note');
-  const cache = new Map<string, Promise<Timeline>>();
+  const cache = new Map<string, Promise<Parsed>>();
 
   /** Parses the note once per content digest, for all three collections. */
   const wikiBase = options.wikiBase ?? env.wikiBaseUrl ?? null;
-  const parse = (source: string, digest: string, label: string, links: LinkOptions): Promise<Timeline> => {
+  const parse = (
+    source: string,
+    digest: string,
+    label: string,
+    base: string,
+    vault: Vault,
+    remoteImages: 'allow' | 'block',
+  ): Promise<Parsed> => {
     let parsed = cache.get(digest);
     if (!parsed) {
-      parsed = readerFor(label).then((read) => read(source, { file: label, links }));
+      parsed = readerFor(label).then((read) => readWithMedia(read, source, label, base, wikiBase, vault, remoteImages));
       cache.clear();
       cache.set(digest, parsed);
     }
@@ -67,37 +93,38 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
       // Messages name the note as the author typed it: relative inside the project.
       const label = fromRoot && !fromRoot.startsWith('../') ? fromRoot : filePath;
 
+      const vault = vaultOf(filePath, options.vault ?? env.vault, options.maxMediaBytes ?? env.maxMediaBytes);
+      const remoteImages = options.remoteImages ?? env.remoteImages;
+
       /** Loads the note into this collection; false when its digest says nothing changed. */
       const sync = async (): Promise<boolean> => {
         const source = await readNote(filePath, label);
-        const media = new Set<string>();
         const base = withTrailingSlash(config.base);
-        const links: LinkOptions = {
-          home: base,
-          era: (slug, anchor) => eraUrl(base, slug, anchor, { encoded: true }),
-          wikiBase,
-          asset: (path) => {
-            const found = findNoteImage(dirname(filePath), path);
-            if (found && 'refused' in found) {
-              logger.warn(`${label}: image ${path} ${found.refused}; it is not published`);
-              return null;
-            }
-            if (!found) return null;
-            media.add(found.file);
-            return pathWithBase(base, registerMedia(found.file));
-          },
-        };
-        const digest = context.generateDigest([source, PARSER_FINGERPRINT, label, base, wikiBase].join('\u0000'));
+        const digest = context.generateDigest(
+          [source, PARSER_FINGERPRINT, label, base, wikiBase, vault.root, vault.maxBytes, remoteImages].join('\u0000'),
+        );
         if (context.meta.get('digest') === digest && context.store.keys().length > 0) {
-          // The images the kept data points at must still be copied into this build.
-          for (const file of JSON.parse(context.meta.get('media') ?? '[]') as string[]) registerMedia(file);
-          logger.debug(`${label} unchanged; ${collection} kept`);
-          return false;
+          // The files the kept pages point at must still be published, and be what they were.
+          const kept = JSON.parse(context.meta.get('media') ?? '[]') as Array<[string, string | null]>;
+          if (await sameMedia(vault, kept, base)) {
+            logger.debug(`${label} unchanged; ${collection} kept`);
+            if (collection === 'note')
+              for (const line of JSON.parse(context.meta.get('warnings') ?? '[]') as string[]) logger.warn(line);
+            return false;
+          }
         }
-        const timeline = await parse(source, digest, label, links);
-        if (collection === 'note') for (const warning of timeline.warnings) logger.warn(formatDiagnostic(warning));
+        const { timeline, media, remoteHosts } = await parse(source, digest, label, base, vault, remoteImages);
+        if (collection === 'note') {
+          for (const warning of timeline.warnings) logger.warn(formatDiagnostic(warning));
+          if (remoteHosts.length) {
+            logger.info(
+              `remote images: readers' browsers will load images from ${remoteHosts.length} other host(s): ${remoteHosts.join(', ')} (REMOTE_IMAGES=block refuses them)`,
+            );
+          }
+          context.meta.set('warnings', JSON.stringify(timeline.warnings.map(formatDiagnostic)));
+        }
         await store(collection, timeline, context, label, digest);
-        context.meta.set('media', JSON.stringify([...media]));
+        context.meta.set('media', JSON.stringify(media));
         context.meta.set('digest', digest);
         return true;
       };
@@ -231,3 +258,92 @@ const PARSER_FINGERPRINT = (() => {
     return String(Date.now()); // Bundled elsewhere: never trust an old store.
   }
 })();
+
+/** A parse, with the vault files it publishes and the hosts its remote images come from. */
+interface Parsed {
+  timeline: Timeline;
+  /** Each file path as the note wrote it, with the site path it is published at (null: refused or missing). */
+  media: Array<[string, string | null]>;
+  remoteHosts: string[];
+}
+
+/**
+ * Reads the note with its files vetted. Vetting reads each file's bytes
+ * (async: file-type), and the parser asks for files while it renders
+ * (sync); so a note that embeds files is read twice: once to learn which
+ * files it names, once with every one of them vetted.
+ */
+async function readWithMedia(
+  read: TimelineReader,
+  source: string,
+  label: string,
+  base: string,
+  wikiBase: string | null,
+  vault: Vault,
+  remoteImages: 'allow' | 'block',
+): Promise<Parsed> {
+  const vetted = new Map<string, MediaLookup>();
+  const wanted = new Set<string>();
+  const hosts = new Set<string>();
+  const links: LinkOptions = {
+    home: base,
+    era: (slug, anchor) => eraUrl(base, slug, anchor, { encoded: true }),
+    wikiBase,
+    asset: (path) => {
+      if (!vetted.has(path)) {
+        wanted.add(path);
+        return null;
+      }
+      const found = vetted.get(path);
+      if (!found) return null;
+      if ('refused' in found) return found;
+      return pathWithBase(base, registerMedia(found.media));
+    },
+    remoteImage: (url) => {
+      hosts.add(url.host);
+      return remoteImages === 'allow';
+    },
+  };
+  let timeline = read(source, { file: label, links });
+  if (wanted.size) {
+    for (const path of wanted) vetted.set(path, await findMedia(vault, path));
+    hosts.clear();
+    timeline = read(source, { file: label, links });
+  }
+  const media: Array<[string, string | null]> = [...vetted].map(([path, found]) => [
+    path,
+    found && 'media' in found ? pathWithBase(base, registerMedia(found.media)) : null,
+  ]);
+  return { timeline, media, remoteHosts: remoteImages === 'allow' ? [...hosts].sort() : [] };
+}
+
+/** Whether every file a kept build published is still there, vetted, with the same content; registers them again. */
+async function sameMedia(vault: Vault, kept: Array<[string, string | null]>, base: string): Promise<boolean> {
+  for (const [path, published] of kept) {
+    const found = await findMedia(vault, path);
+    const now = found && 'media' in found ? pathWithBase(base, registerMedia(found.media)) : null;
+    if (now !== published) return false;
+  }
+  return true;
+}
+
+/** The note's vault: the option's folder (which must hold the note), else found from `.obsidian/`. */
+function vaultOf(notePath: string, option: string | undefined, maxBytes: number): Vault {
+  let noteDir: string;
+  try {
+    noteDir = realpathSync(dirname(notePath));
+  } catch {
+    noteDir = dirname(notePath);
+  }
+  if (!option) return openVault(findVaultRoot(resolve(noteDir, 'note')), noteDir, maxBytes);
+  let root: string;
+  try {
+    root = realpathSync(resolve(option));
+  } catch {
+    throw new Error(`timelineLoaders: the vault folder ${option} (TIMELINE_VAULT) does not exist`);
+  }
+  if (!isInside(root, noteDir)) {
+    throw new Error(`timelineLoaders: the vault folder ${option} (TIMELINE_VAULT) does not hold the note ${notePath}`);
+  }
+  return openVault(root, noteDir, maxBytes);
+}

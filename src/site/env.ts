@@ -22,6 +22,12 @@ export interface SiteEnv {
   pdfLinks: boolean;
   /** `POSTER_PAPER`: `a4` (default) or `letter` for `npm run pdf`, lowercased; checked there, so that a typo never stops a build. */
   posterPaper: string;
+  /** `TIMELINE_VAULT`: the folder whose files the note may embed (default: the nearest above the note holding `.obsidian/`, else the note's). */
+  vault: string | undefined;
+  /** `MEDIA_MAX_MB`: the largest file published with the note, in bytes (default 25 MB). */
+  maxMediaBytes: number;
+  /** `REMOTE_IMAGES`: `allow` (default) or `block` remote images; `block` also narrows the CSP to the site's own images. */
+  remoteImages: 'allow' | 'block';
   /** `ASTRO_CACHE_DIR`: Astro's cache folder, so that builds running at once never share one (tests, bench). */
   cacheDir: string | undefined;
 }
@@ -30,6 +36,24 @@ export interface SiteEnv {
 function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name]?.trim();
   return raw ? raw : undefined;
+}
+
+/** The largest vault file published, by default: 25 MB. */
+const DEFAULT_MAX_MEDIA_BYTES = 25 * 1024 * 1024;
+
+/** A positive number of megabytes, in bytes; a setup mistake throws at once. */
+function megabytes(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`${name} must be a positive number of megabytes, not "${raw}"`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+function remoteImages(env: NodeJS.ProcessEnv): 'allow' | 'block' {
+  const raw = (value(env, 'REMOTE_IMAGES') ?? 'allow').toLowerCase();
+  if (raw !== 'allow' && raw !== 'block') throw new Error(`REMOTE_IMAGES must be allow or block, not "${raw}"`);
+  return raw;
 }
 
 /** Reads the environment (by default, the process's). */
@@ -43,5 +67,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
     pdfLinks: value(env, 'TIMELINE_PDF') === '1',
     posterPaper: (value(env, 'POSTER_PAPER') ?? 'a4').toLowerCase(),
     cacheDir: value(env, 'ASTRO_CACHE_DIR'),
+    vault: value(env, 'TIMELINE_VAULT'),
+    maxMediaBytes: megabytes(env, 'MEDIA_MAX_MB') ?? DEFAULT_MAX_MEDIA_BYTES,
+    remoteImages: remoteImages(env),
   };
 }

@@ -36,16 +36,7 @@ export function readFrontmatter(node: Yaml | undefined, file: string, warnings: 
   const at = (key: string) => fieldPosition(node, key);
   const warn = (key: string, message: string, hint: string) => warnings.push({ file, ...at(key), message, hint });
 
-  const publish = data['dg-publish'];
-  if (publish === false || publish === 'false') {
-    throw new TimelineError({
-      file,
-      ...at('dg-publish'),
-      message: 'the note is marked unpublished (`dg-publish: false`)',
-      hint: 'set `dg-publish: true` or remove the field to publish this note',
-    });
-  }
-
+  const publish = publishFlag(data, file, node);
   return {
     title: stringField(data, 'title', warn),
     tags: tagsField(data, warn),
@@ -53,9 +44,49 @@ export function readFrontmatter(node: Yaml | undefined, file: string, warnings: 
     updated: dateField(data, 'updated', warn, node),
     lang: stringField(data, 'lang', warn) ?? stringField(data, 'language', warn),
     permalink: stringField(data, 'permalink', warn) ?? stringField(data, 'dg-permalink', warn),
-    publish: typeof publish === 'boolean' ? publish : null,
+    publish,
     frontmatter: toPlainData(data) as Record<string, unknown>,
   };
+}
+
+/** The keys that say whether a note is published: Digital Garden's and Obsidian Publish's, in any case. */
+const PUBLISH_KEYS = new Set(['dg-publish', 'publish']);
+const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
+const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
+
+/**
+ * `dg-publish` / `publish` (any case of the key): true, false, or null when
+ * absent or empty. A false-like value (`false`, `no`, `off`, `0`, in any
+ * case, quoted or not) stops the build: the author marked the note
+ * unpublished. A value that is neither is an error, never a guess.
+ */
+function publishFlag(data: Record<string, unknown>, file: string, node: Yaml | undefined): boolean | null {
+  let result: boolean | null = null;
+  for (const [key, value] of Object.entries(data)) {
+    if (!PUBLISH_KEYS.has(key.toLowerCase())) continue;
+    if (value === null || value === undefined || value === '') continue;
+    const word = typeof value === 'boolean' || typeof value === 'number' ? String(value) : value;
+    const folded = typeof word === 'string' ? word.trim().toLowerCase() : null;
+    if (folded !== null && FALSE_WORDS.has(folded)) {
+      throw new TimelineError({
+        file,
+        ...fieldPosition(node, key),
+        message: `the note is marked unpublished (\`${key}: ${String(word)}\`)`,
+        hint: `set \`${key}: true\` or remove the field to publish this note`,
+      });
+    }
+    if (folded !== null && TRUE_WORDS.has(folded)) {
+      result = true;
+      continue;
+    }
+    throw new TimelineError({
+      file,
+      ...fieldPosition(node, key),
+      message: `\`${key}\` must say whether the note is published, not ${JSON.stringify(value)}`,
+      hint: `write \`${key}: true\` to publish the note or \`${key}: false\` to keep it private`,
+    });
+  }
+  return result;
 }
 
 /** An alias (`*name`) where YAML allows one: at a line's start or after a space, `[`, `{`, `,`, `:` or `-`. */

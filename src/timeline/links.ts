@@ -25,10 +25,15 @@ export interface LinkOptions {
   wikiBase?: string | null;
   /**
    * Resolves a local image path (relative to the note) to the URL it is
-   * served at, or null when the file is missing. Without it, local images
-   * are left as written.
+   * served at, null when the file is missing, or why it is not published.
+   * Without it, local images are left as written.
    */
-  asset?: (path: string) => string | null;
+  asset?: (path: string) => string | null | { refused: string };
+  /**
+   * Whether a remote image (`https://…`) may be shown; readers' browsers
+   * fetch it from its host. Without it, every http(s) image is shown.
+   */
+  remoteImage?: (url: URL) => boolean;
 }
 
 const defaultEraUrl = (slug: string, anchor?: string) => eraUrl('/', slug, anchor, { encoded: true });
@@ -149,7 +154,17 @@ export function linkHooks(
       const at = position ?? { line: 1, column: 1 };
       if (/^[a-z][a-z0-9+.-]*:|^\/\//iu.test(url)) {
         const safe = safeUrl(url);
-        if (safe && /^https?:/iu.test(safe)) return imageNode(safe, alt, title, width, height);
+        if (safe && /^https?:/iu.test(safe) && URL.canParse(safe)) {
+          if (!options.remoteImage || options.remoteImage(new URL(safe))) {
+            return imageNode(safe, alt, title, width, height);
+          }
+          warn({
+            ...at,
+            message: `remote image ${url.slice(0, 60)} is not shown: remote images are blocked (REMOTE_IMAGES=block)`,
+            hint: 'save the image into the vault and embed the file, or build without REMOTE_IMAGES=block',
+          });
+          return missingImage(alt || url);
+        }
         warn({
           ...at,
           message: `image ${url.slice(0, 60)} has an unsafe address and is not shown`,
@@ -165,7 +180,15 @@ export function linkHooks(
         // A stray `%` is part of the file name.
       }
       const served = options.asset(path);
-      if (served) return imageNode(served, alt, title, width, height);
+      if (typeof served === 'string') return imageNode(served, alt, title, width, height);
+      if (served) {
+        warn({
+          ...at,
+          message: `${path} ${served.refused}; it is not published`,
+          hint: 'only images, audio, video and PDF files inside the vault are published with the note',
+        });
+        return missingImage(alt || path);
+      }
       warn({
         ...at,
         message: `image ${path} was not found beside the note or in its attachments folder`,

@@ -1,0 +1,73 @@
+/**
+ * SVG from a vault, made safe to publish. An SVG is a document: opened by its
+ * own URL it runs its scripts on the site's origin, and static hosts send no
+ * CSP with it. So every SVG is parsed as XML (jsdom, the parser a browser
+ * would use for `image/svg+xml`), cleaned in place by DOMPurify's SVG
+ * profile, stripped of every reference that leaves the file (links, `<use>`
+ * and `<image>` of other files, CSS `@import` and `url()`), and serialised as
+ * XML again. What is published is that text, never the file as written.
+ */
+import DOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Elements that animate other attributes or embed other content: no image needs them to draw. */
+const FORBID_TAGS = ['animate', 'animateMotion', 'animateTransform', 'animateColor', 'set', 'foreignObject', 'a'];
+
+/** A reference inside the file (`#id`, `url(#id)`) is kept; anything else would load or link out. */
+const LOCAL_REF = /^\s*#/u;
+/** CSS that loads something: `@import`, `url(…)` not of a local `#id`, old IE `expression(` and `behavior:`. */
+const CSS_LOADS = /@import|url\(\s*(?!['"]?\s*#)|expression\s*\(|behavior\s*:|-moz-binding/iu;
+
+/** The result: the cleaned SVG text, or why it was refused. */
+export type SvgResult = { svg: string; removed: number } | { refused: string };
+
+/**
+ * Cleans one SVG document. Refused when it is not well-formed XML with an
+ * `<svg>` root in the SVG namespace (so the browser would render nothing of
+ * it, or something else).
+ */
+export function sanitizeSvg(text: string): SvgResult {
+  // Entity declarations are refused outright: the browser's XML parser would expand them.
+  if (/<!ENTITY/iu.test(text)) return { refused: 'declares XML entities' };
+  let dom: JSDOM;
+  try {
+    dom = new JSDOM(text, { contentType: 'image/svg+xml' });
+  } catch (error) {
+    return { refused: `is not well-formed XML (${(error as Error).message.split('\n')[0]})` };
+  }
+  const { window } = dom;
+  const root = window.document.documentElement;
+  if (!root || root.namespaceURI !== SVG_NS || root.localName !== 'svg') {
+    return { refused: 'has no <svg> root element in the SVG namespace' };
+  }
+  const purify = DOMPurify(window as unknown as Window & typeof globalThis);
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    const name = data.attrName.toLowerCase();
+    if ((name === 'href' || name === 'xlink:href' || name === 'src') && !LOCAL_REF.test(data.attrValue)) {
+      data.keepAttr = false;
+    } else if (name === 'style' && CSS_LOADS.test(data.attrValue)) {
+      data.keepAttr = false;
+    } else if (/url\(/iu.test(data.attrValue) && CSS_LOADS.test(data.attrValue)) {
+      // Presentation attributes take url() too: `fill="url(http://…)"`.
+      data.keepAttr = false;
+    }
+  });
+  purify.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName === 'style' && CSS_LOADS.test(node.textContent ?? '')) node.textContent = '';
+  });
+  purify.sanitize(root, {
+    IN_PLACE: true,
+    USE_PROFILES: { svg: true, svgFilters: true },
+    FORBID_TAGS,
+    // Comments and processing instructions are never needed to draw.
+    SAFE_FOR_XML: true,
+  });
+  const removed = purify.removed.length;
+  // Namespace declarations are not attributes DOMPurify knows: put back the two a drawing needs.
+  root.setAttribute('xmlns', SVG_NS);
+  const svg = new window.XMLSerializer().serializeToString(root);
+  window.close();
+  return { svg: `${svg}\n`, removed };
+}
