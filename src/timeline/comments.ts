@@ -1,151 +1,197 @@
 /*
- * Obsidian's `%%comments%%` (anywhere, across lines, but not in code), lexed
- * out of the note's text before Markdown parsing: no maintained remark
- * plugin reads them as Obsidian does.
+ * Obsidian's `%%comments%%`, told from code by the parser that decides what
+ * code is. A `%%` outside code opens a comment that runs to the next `%%`
+ * (across lines and blocks, as in Obsidian) or, never closed, to the end of
+ * the note; `%%` inside fenced, indented or inline code is literal. What is
+ * code is read from micromark's own tokens, with the note's syntax
+ * extensions, never from a second hand-written lexer that could disagree
+ * with it (an indented fence, a fence left open in a callout, a fence inside
+ * `<pre>`, a stray backtick: each made a lexer and micromark disagree, and
+ * the comments after it were published).
+ *
+ * A comment can itself hide code syntax (a fence, a backtick, a list
+ * marker), which changes what is code after it; so once such a comment is
+ * hidden, the note is read again from the top-level block that holds it.
+ * The re-reading is bounded: past a budget, every later `%%` counts as a
+ * comment, code or not, and a warning says so (no real note comes near it).
  */
+import { parse, postprocess, preprocess } from 'micromark';
+import type { Extension } from 'micromark-util-types';
+import type { Diagnostic } from './types.ts';
+
+/** Tokens whose text is literal: there `%%` is not a comment. */
+const CODE_TOKENS = new Set(['codeFenced', 'codeIndented', 'codeText']);
+
+/** How micromark reads a stretch of the note: its code ranges and where its top-level blocks start. */
+interface Reading {
+  /** [start, end) offsets of code, in order, and its token type. */
+  code: Array<[number, number, string]>;
+  /** Offsets where top-level blocks start, in order. */
+  blocks: number[];
+}
+
+/** Reads `text` with micromark; offsets are shifted by `at`. */
+function read(text: string, extensions: readonly Extension[], at: number): Reading {
+  const events = postprocess(
+    parse({ extensions: [...extensions] })
+      .document()
+      .write(preprocess()(text, undefined, true)),
+  );
+  const code: Array<[number, number, string]> = [];
+  const blocks: number[] = [];
+  let depth = 0;
+  let codeDepth = 0;
+  for (const [kind, token] of events) {
+    if (kind === 'enter') {
+      if (depth === 0) blocks.push(token.start.offset + at);
+      depth++;
+      if (CODE_TOKENS.has(token.type) && codeDepth++ === 0)
+        code.push([token.start.offset + at, token.end.offset + at, token.type]);
+    } else {
+      depth--;
+      if (CODE_TOKENS.has(token.type)) codeDepth--;
+    }
+  }
+  return { code, blocks };
+}
+
+/** Characters whose hiding can change what is code after them: fences, spans, HTML blocks, lines, containers. */
+const STRUCTURAL = /[`~<\n]/u;
 
 /**
  * Blanks out `%%comments%%`, keeping every newline and column so that
- * positions in messages still match the note (a comment that starts a
- * line's content is removed instead: see below). Code (fenced, indented by a
- * fence, or inline) is left alone: there `%%` is literal, as in Obsidian.
- * A comment that is never closed runs to the end of the note, as in Obsidian.
+ * positions in messages still match the note. A comment that starts a
+ * line's content is removed instead, with what follows it on its line
+ * moved left: blanked, `%%todo%% Title：desc` or `- %%x%% item` began with
+ * four spaces or more and read as an indented code block.
  */
-export function stripComments(text: string): string {
+export function stripComments(
+  text: string,
+  extensions: readonly Extension[] = [],
+  warnings?: Diagnostic[],
+  file = '',
+): string {
   if (!text.includes('%%')) return text;
+  /** The note as it will be parsed: '' where a character is removed. */
   const out = text.split('');
-  let i = 0;
-  let lineStart = true;
-  let fence: string | null = null;
-  const blank = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = ' ';
-  };
-  const remove = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = '';
-  };
-  const spans = codeSpans(text);
-  while (i < text.length) {
-    if (lineStart) {
-      const line = FENCE.exec(text.slice(i, i + 64));
-      const end = text.indexOf('\n', i);
-      // A backtick fence's info string holds no backtick: ```a``` is inline code.
-      if (
-        line &&
-        !(line[1]![0] === '`' && text.slice(i + line[0].length, end === -1 ? undefined : end).includes('`'))
-      ) {
-        const marker = line[1]!;
-        // A fence is never an inline code span: read as one, a closing fence
-        // ran to the next block's opening fence and swapped inside and
-        // outside of every code block below it.
-        if (fence === null) {
-          fence = marker;
-          // The rest of an opening fence line is its info string.
-          i = end === -1 ? text.length : end;
-          continue;
-        }
-        if (marker[0] === fence[0] && marker.length >= fence.length) {
-          fence = null;
-          // After a closing fence, the line is text again (a comment hides there too).
-          i += line[0].length;
-          lineStart = false;
-          continue;
-        }
+  let reading = read(text, extensions, 0);
+  let codeIndex = 0;
+  let budget = Math.max(4_000_000, 8 * text.length);
+  let blind = false;
+  /**
+   * Where the last comment removed from a line's start stood, and the
+   * reading from before: the indentation a removal leaves never makes the
+   * rest of its line an indented code block that shields a `%%` (its code
+   * spans still do).
+   */
+  let removedLine = -1;
+  let beforeRemoval: Reading | null = null;
+  let i = text.indexOf('%%');
+  while (i !== -1) {
+    // The code range at or after i, if i falls inside one.
+    while (codeIndex < reading.code.length && reading.code[codeIndex]![1] <= i) codeIndex++;
+    const range = reading.code[codeIndex];
+    const lineBegin = text.lastIndexOf('\n', i - 1) + 1;
+    const shields =
+      range &&
+      range[0] <= i &&
+      !(range[2] === 'codeFenced' && closesFence(text, range[0], out.slice(lineBegin, i).join(''))) &&
+      !(range[2] === 'codeIndented' && removedLine === lineBegin && !inCode(beforeRemoval, i));
+    if (!blind && shields) {
+      // The next `%%` in a fenced block may stand on its closing fence's line.
+      i = text.indexOf('%%', range[2] === 'codeFenced' ? i + 2 : range[1]);
+      continue;
+    }
+    const close = text.indexOf('%%', i + 2);
+    const end = close === -1 ? text.length : close + 2;
+    const removed = CONTENT_START.test(out.slice(lineBegin, i).join(''));
+    for (let k = i; k < end; k++) if (text[k] !== '\n') out[k] = removed ? '' : ' ';
+    if (removed && removedLine !== lineBegin) {
+      removedLine = lineBegin;
+      beforeRemoval = reading;
+    }
+    if (!blind && (removed || STRUCTURAL.test(text.slice(i, end)))) {
+      // Read again from the top-level block that held the comment: what is code after it may have changed.
+      const from = blockStart(reading.blocks, i);
+      budget -= text.length - from;
+      if (budget < 0) {
+        blind = true;
+        warnings?.push({
+          file,
+          ...lineColumn(text, i),
+          message:
+            'too many comments that hide code syntax to re-read the note after each: from here on every `%%` is a comment, in code too',
+          hint: 'write `%%` in code blocks before this line only, or use fewer block comments',
+        });
+      } else {
+        reading = reread(out, from, extensions, reading);
+        codeIndex = 0;
       }
     }
-    const ch = text[i]!;
-    if (ch === '\n') {
-      lineStart = true;
-      i++;
-      continue;
-    }
-    lineStart = false;
-    if (fence !== null) {
-      i++;
-      continue;
-    }
-    if (ch === '`') {
-      // A backslash-escaped backtick is a literal one: it opens no code span.
-      if (escaped(text, i)) {
-        i++;
-        continue;
-      }
-      // An inline code span: skip to the matching run of backticks, if any.
-      const run = /^`+/u.exec(text.slice(i))![0];
-      const close = spans.end(i, run.length);
-      i = close === -1 ? i + run.length : close;
-      continue;
-    }
-    if (ch === '%' && text[i + 1] === '%') {
-      const close = text.indexOf('%%', i + 2);
-      const end = close === -1 ? text.length : close + 2;
-      // A comment that starts a line's content is removed, not blanked:
-      // blanked, `%%todo%% Title：desc` or `- %%x%% item` began with four
-      // spaces or more and read as an indented code block.
-      const lineBegin = text.lastIndexOf('\n', i - 1) + 1;
-      if (CONTENT_START.test(out.slice(lineBegin, i).join(''))) remove(i, end);
-      else blank(i, end);
-      // Newlines inside the comment still end lines for fence detection.
-      lineStart = text[end - 1] === '\n';
-      i = end;
-      continue;
-    }
-    i++;
+    i = close === -1 ? -1 : text.indexOf('%%', end);
   }
   return out.join('');
 }
 
 /**
- * A code fence at the start of a line, also inside quotes, callouts and
- * list items (`> ````, `- ````, indented under a nested item): there too
- * `%%` is code, and a fence missed there was read as an inline code span.
+ * Whether the line before a `%%` inside a fenced block would close the
+ * block once the comment is hidden: ```` ``` %%note%% ```` is a closing fence
+ * and a comment in Obsidian, though CommonMark reads a fence with more on its
+ * line as code.
  */
-const FENCE = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*(`{3,}|~{3,})/u;
+function closesFence(text: string, blockStart: number, before: string): boolean {
+  const opening = /^[ \t]*(`{3,}|~{3,})/u.exec(text.slice(blockStart, blockStart + 256))?.[1];
+  const closing = /^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])[ \t]*)*(`{3,}|~{3,})[ \t]*$/u.exec(before)?.[1];
+  return Boolean(opening && closing && closing[0] === opening[0] && closing.length >= opening.length);
+}
+
+/** Whether `offset` lies in code, as `reading` has it. */
+function inCode(reading: Reading | null, offset: number): boolean {
+  return reading?.code.some(([start, end]) => start <= offset && offset < end) ?? false;
+}
+
+/** The start of the top-level block that holds `offset`. */
+function blockStart(blocks: readonly number[], offset: number): number {
+  let low = 0;
+  let high = blocks.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid]! <= offset) {
+      found = blocks[mid]!;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Reads the note again from `from` (an offset of the original text), keeping the reading before it. */
+function reread(out: readonly string[], from: number, extensions: readonly Extension[], before: Reading): Reading {
+  // Offsets of the text as parsed, mapped back to the original's.
+  const original: number[] = [];
+  let joined = '';
+  for (let k = from; k < out.length; k++) {
+    const part = out[k]!;
+    if (part === '') continue;
+    original.push(k);
+    joined += part;
+  }
+  original.push(out.length);
+  const after = read(joined, extensions, 0);
+  const map = (offset: number) => original[Math.min(offset, original.length - 1)]!;
+  return {
+    code: [
+      ...before.code.filter(([start]) => start < from),
+      ...after.code.map(([s, e, type]) => [map(s), map(e), type] as [number, number, string]),
+    ],
+    blocks: [...before.blocks.filter((start) => start < from), ...after.blocks.map(map)],
+  };
+}
+
+function lineColumn(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
 
 /** What may stand before a line's content: indentation, quote and list markers. */
 const CONTENT_START = /^[ \t]*(?:(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])[ \t]*)*$/u;
-
-/** Whether the character at `index` is escaped: an odd number of backslashes before it. */
-function escaped(text: string, index: number): boolean {
-  let k = index;
-  while (k > 0 && text[k - 1] === '\\') k--;
-  return (index - k) % 2 === 1;
-}
-
-/**
- * A line that ends a paragraph: a blank line, or one that starts another
- * block (list item, quote, heading, fence). Inline code never runs past it.
- * A close approximation: a code span over two lines of one quote or list
- * item is cut short (its `%%` then hides), which is rarer and less harmful
- * than a span that runs on and shows the comments after it.
- */
-const PARAGRAPH_END = /\n[ \t]*(?:\n|[-+*][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}[ \t\n]|`{3}|~{3})/gu;
-
-/**
- * Finds where inline code spans end, as CommonMark reads them: a run of
- * backticks closes at the next run of exactly as many, within the same
- * paragraph. Searching the rest of the note for the same characters instead
- * let an escaped or unmatched backtick swallow the comments of the
- * following paragraphs, list items and quotes, which were then shown.
- * Searches that failed are remembered, so many unmatched runs stay linear.
- */
-function codeSpans(text: string): { end: (start: number, length: number) => number } {
-  let paragraphEnd = -1;
-  const failedBefore = new Map<number, number>();
-  return {
-    /** The index just after the span opened at `start` by `length` backticks, or -1. */
-    end(start, length) {
-      if (start >= paragraphEnd) {
-        PARAGRAPH_END.lastIndex = start;
-        paragraphEnd = PARAGRAPH_END.exec(text)?.index ?? text.length;
-      }
-      if (failedBefore.get(length) === paragraphEnd) return -1;
-      const runs = /`+/gu;
-      runs.lastIndex = start + length;
-      for (let m = runs.exec(text); m && m.index < paragraphEnd; m = runs.exec(text)) {
-        if (m[0].length === length) return m.index + length;
-      }
-      failedBefore.set(length, paragraphEnd);
-      return -1;
-    },
-  };
-}

@@ -5,7 +5,7 @@
  */
 import type { Nodes as MdastNodes, PhrasingContent } from 'mdast';
 import { embedSize, isImageTarget, type EmbedNode, type TagNode } from './obsidian.ts';
-import type { Position } from './types.ts';
+import type { Diagnostic, Position } from './types.ts';
 
 /** A wiki link as remark-wiki-link leaves it in mdast. */
 interface WikiLinkNode {
@@ -50,6 +50,8 @@ export interface RenderHooks {
   footnote?(reference: { identifier: string; label: string }): PhrasingContent;
   /** A `#tag`. Without it, a tag chip (`<span class="tag">`). */
   tag?(value: string): PhrasingContent;
+  /** Hears of a recoverable problem met while rendering (hidden HTML left out). */
+  warn?(diagnostic: Omit<Diagnostic, 'file'>): void;
 }
 
 /** Marked plain text: never a dead link. */

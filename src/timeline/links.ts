@@ -88,6 +88,7 @@ export function linkHooks(
   });
 
   return {
+    warn,
     // The definition is shown where it stands (render.ts, footnoteInPlace), with the
     // id `user-content-fn-<id>`: often on another page than the reference, at the note's end.
     footnote({ identifier, label }): PhrasingContent {

@@ -4,6 +4,7 @@
  * Rendering is render.ts's; plain text is plain-text.ts's.
  */
 import type { Definition, Root } from 'mdast';
+import type { Extension } from 'micromark-util-types';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import remarkWikiLink from 'remark-wiki-link';
@@ -14,6 +15,7 @@ import { visit } from 'unist-util-visit';
 import { stripComments } from './comments.ts';
 import { remarkGfmLinear } from './gfm.ts';
 import { remarkObsidian } from './obsidian.ts';
+import type { Diagnostic } from './types.ts';
 
 /** The parser: CommonMark, GFM, YAML frontmatter and Obsidian wiki links. */
 const parser = unified()
@@ -25,7 +27,11 @@ const parser = unified()
     // Resolution happens when rendering; keep the raw target here.
     pageResolver: (name: string) => [name],
     hrefTemplate: (permalink: string) => permalink,
-  });
+  })
+  .freeze();
+
+/** The parser's micromark syntax extensions: comments.ts reads code with exactly these. */
+const syntax = (parser.data('micromarkExtensions') ?? []) as Extension[];
 
 /**
  * Obsidian's `==highlights==`, `> [!callouts]`, `![[embeds]]` and `#tags`,
@@ -60,8 +66,8 @@ const transforms: Array<{ present: RegExp; processor: { runSync(tree: Root): unk
  * Parses Markdown (frontmatter included) to mdast with positions. Obsidian
  * comments are blanked first, in place, so positions still match the note.
  */
-export function parseMarkdown(text: string): Root {
-  const visible = stripComments(text);
+export function parseMarkdown(text: string, file = '', warnings?: Diagnostic[]): Root {
+  const visible = stripComments(text, syntax, warnings, file);
   let tree = parser.parse(visible);
   // Each transform changes the tree in place and returns it.
   for (const { present, processor } of transforms) if (present.test(visible)) tree = processor.runSync(tree) as Root;

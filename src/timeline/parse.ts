@@ -40,7 +40,7 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const warnings: Diagnostic[] = [];
   // Limits and linear-time defusing before micromark (guards.ts): no note can hang the build.
   const guarded = guardNote(text, file, warnings);
-  const tree = parseMarkdown(guarded);
+  const tree = parseMarkdown(guarded, file, warnings);
   if (guarded !== text) restoreMarks(tree);
   const lines = text.split('\n');
   // Rendering waits until every slug and anchor is known, so that a wiki link

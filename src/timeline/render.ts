@@ -4,55 +4,16 @@
  * classes; external links get `rel="noopener noreferrer"`.
  */
 import type { Element as HastElement, Nodes as HastNodes, Root as HastRoot } from 'hast';
-import { raw } from 'hast-util-raw';
-import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
+import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { FootnoteDefinition, Nodes as MdastNodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import rehypeExternalLinks from 'rehype-external-links';
 import { SKIP, visit } from 'unist-util-visit';
 import { defaultHooks, positionOf, resolveObsidian, type RenderHooks } from './hooks.ts';
+import { parseRawHtml, sanitizeSchema } from './html.ts';
 import { plainText } from './plain-text.ts';
 import type { Position, Rich } from './types.ts';
-
-/**
- * What survives sanitising: GitHub's schema (rehype-sanitize's default),
- * plus the classes our own renderer sets. Raw HTML in the note is parsed and
- * then cleaned: scripts, event handlers, styles and unsafe URLs never pass.
- */
-export const sanitizeSchema: Schema = {
-  ...defaultSchema,
-  attributes: {
-    ...defaultSchema.attributes,
-    // Footnote references point at a label that fragments do not render.
-    a: allow('a', ['wikilink'], []).filter((attribute) => attribute !== 'ariaDescribedBy'),
-    span: allow('span', ['wikilink', 'wikilink-unresolved', 'tag', 'image-missing'], []),
-    img: allow('img', [], ['loading', 'decoding']),
-    div: allow('div', [/^callout(-[a-z0-9-]+)?$/u], [['role', 'note']]),
-    details: allow('details', [/^callout(-[a-z0-9-]+)?$/u], []),
-    summary: allow('summary', ['callout-title'], []),
-    p: allow('p', ['callout-title'], []),
-  },
-  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
-};
-
-type AttributeRule = NonNullable<Schema['attributes']>[string][number];
-
-/**
- * GitHub's rules for a tag plus ours. The sanitizer reads only the first
- * `className` rule of a tag, so our classes join GitHub's in that one rule.
- */
-function allow(tag: string, classes: Array<string | RegExp>, extra: AttributeRule[]): AttributeRule[] {
-  const rules = defaultSchema.attributes?.[tag] ?? [];
-  const isClassRule = (rule: AttributeRule) => Array.isArray(rule) && rule[0] === 'className';
-  const existing = rules.filter(isClassRule).flatMap((rule) => (rule as unknown[]).slice(1)) as Array<string | RegExp>;
-  const merged = [...existing, ...classes];
-  return [
-    ...rules.filter((rule) => !isClassRule(rule)),
-    ...(merged.length ? [['className', ...merged] as AttributeRule] : []),
-    ...extra,
-  ];
-}
 
 /** Renders block content (paragraphs, lists, quotes…) to sanitized HTML and plain text. */
 export function renderBlocks(nodes: readonly RootContent[], hooks: RenderHooks = defaultHooks): Rich {
@@ -106,8 +67,15 @@ function toSafeHast(root: Root, original: readonly MdastNodes[], hooks: RenderHo
     visit(hast, 'element', (node) => {
       if (node.tagName === 'img') node.properties[RESOLVED] = true;
     });
-    hast = raw(hast) as HastRoot;
     const first = original.find((node) => node.position);
+    const fragment = (first ? positionOf(first) : null) ?? { line: 1, column: 1 };
+    hast = parseRawHtml(hast, (reason, element) =>
+      hooks.warn?.({
+        ...(element.position ? { line: element.position.start.line, column: element.position.start.column } : fragment),
+        message: `${reason} hides its content: it is not published`,
+        hint: 'text the author hides is left out of the pages, search and exports alike; delete the element to say nothing, or show it',
+      }),
+    );
     resolveRawImages(hast, hooks, first ? positionOf(first) : null);
   }
   const clean = sanitize(hast as HastNodes, sanitizeSchema) as HastRoot;

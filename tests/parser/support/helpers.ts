@@ -53,7 +53,20 @@ export function bodyText(source: string): string {
   const text = (node: Nodes): string => {
     const wiki = node as unknown as { type: string; data?: { alias?: string }; value?: string };
     if (wiki.type === 'wikiLink') return wiki.data?.alias ?? wiki.value ?? '';
-    if ('children' in node) return (node.children as Nodes[]).map(text).join('');
+    if ('children' in node) {
+      // What a browser never shows: the text inside a <script> (the HTML around it is already left out).
+      let inScript = false;
+      return (node.children as Nodes[])
+        .map((child) => {
+          if (child.type === 'html') {
+            if (/^<script\b/iu.test(child.value) && !/<\/script>/iu.test(child.value)) inScript = true;
+            else if (/^<\/script>/iu.test(child.value)) inScript = false;
+            return '';
+          }
+          return inScript ? '' : text(child);
+        })
+        .join('');
+    }
     return toString(node, { includeHtml: false });
   };
   return tree.children
