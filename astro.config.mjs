@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import media from './src/integrations/media.ts';
+import staging from './src/integrations/staging.ts';
 import { readEnv } from './src/site/env.ts';
 
 // BASE_PATH, SITE_URL and ASTRO_CACHE_DIR: see src/site/env.ts.
@@ -41,5 +42,6 @@ export default defineConfig({
   },
   // Search index for the era pages, written into the build's outDir.
   // The sitemap needs absolute URLs: only when SITE_URL gives the public origin.
-  integrations: [media(), pagefind(), ...(site ? [sitemap()] : [])],
+  // staging() last: the finished site moves into dist/ after every other step.
+  integrations: [media(), pagefind(), ...(site ? [sitemap()] : []), staging()],
 });

@@ -41,6 +41,14 @@ async function print(
   options: { format: 'A4' | 'Letter'; landscape: boolean },
 ): Promise<void> {
   const page = await browser.newPage();
+  // The build machine fetches nothing from other hosts: a remote image of the note prints as its space.
+  const { origin } = new URL(url);
+  let blocked = 0;
+  await page.route('**/*', (route) => {
+    if (new URL(route.request().url()).origin === origin) return route.continue();
+    blocked++;
+    return route.abort('blockedbyclient');
+  });
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}: is dist/ a build of this site?`);
   // The document title of the PDF: the note's, not the page's `Poster · …`.
@@ -50,7 +58,10 @@ async function print(
   await page.pdf({ path: file, printBackground: true, tagged: true, outline: true, ...options });
   await page.close();
   const pages = pageCount(file);
-  console.log(`[pdf] ${file}: ${pages ?? '?'} page(s), ${Math.round(statSync(file).size / 1000)} KB`);
+  console.log(
+    `[pdf] ${file}: ${pages ?? '?'} page(s), ${Math.round(statSync(file).size / 1000)} KB` +
+      (blocked ? `; ${blocked} request(s) to other hosts not made` : ''),
+  );
 }
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { registerMedia } from '../integrations/media.ts';
+import { discardSite } from '../integrations/staging.ts';
 import { findMedia, openVault, type MediaLookup, type Vault } from '../vault/media.ts';
 import { findVaultRoot, isInside } from '../vault/root.ts';
 // The parser's modules one by one, not its index: the index loads every format's reader.
@@ -129,7 +130,16 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
         return true;
       };
 
-      await sync();
+      try {
+        await sync();
+      } catch (error) {
+        if (error instanceof TimelineError && error.code === 'unpublished') {
+          const removed = discardSite();
+          if (removed)
+            logger.warn(`removed the previous site in ${removed}: nothing of an unpublished note is left to deploy`);
+        }
+        throw error;
+      }
       watcher?.add(filePath);
       watcher?.on('change', async (changed) => {
         if (resolve(changed) !== filePath) return;

@@ -13,8 +13,10 @@ export class TimelineError extends Error {
   readonly reason: string;
   readonly hint: string | undefined;
   readonly loc: { file: string; line: number; column: number };
+  /** `unpublished` when the note's frontmatter withdraws it: the build then leaves no site behind. */
+  readonly code: 'unpublished' | undefined;
 
-  constructor(diagnostic: Diagnostic) {
+  constructor(diagnostic: Diagnostic, code?: 'unpublished') {
     const { hint: _hint, ...withoutHint } = diagnostic;
     super(formatDiagnostic(withoutHint));
     this.name = 'TimelineError';
@@ -26,6 +28,7 @@ export class TimelineError extends Error {
     this.column = diagnostic.column;
     this.reason = diagnostic.message;
     this.hint = diagnostic.hint;
+    this.code = code;
   }
 }
 

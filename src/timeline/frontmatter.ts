@@ -68,12 +68,15 @@ function publishFlag(data: Record<string, unknown>, file: string, node: Yaml | u
     const word = typeof value === 'boolean' || typeof value === 'number' ? String(value) : value;
     const folded = typeof word === 'string' ? word.trim().toLowerCase() : null;
     if (folded !== null && FALSE_WORDS.has(folded)) {
-      throw new TimelineError({
-        file,
-        ...fieldPosition(node, key),
-        message: `the note is marked unpublished (\`${key}: ${String(word)}\`)`,
-        hint: `set \`${key}: true\` or remove the field to publish this note`,
-      });
+      throw new TimelineError(
+        {
+          file,
+          ...fieldPosition(node, key),
+          message: `the note is marked unpublished (\`${key}: ${String(word)}\`)`,
+          hint: `set \`${key}: true\` or remove the field to publish this note`,
+        },
+        'unpublished',
+      );
     }
     if (folded !== null && TRUE_WORDS.has(folded)) {
       result = true;

@@ -8,6 +8,7 @@
  * (plain-text.ts), so none of them carries text the pages do not show.
  */
 import type { Element, Root } from 'hast';
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { raw } from 'hast-util-raw';
 import { toText } from 'hast-util-to-text';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
@@ -71,14 +72,66 @@ export function hidingReason(element: Element): string | null {
 }
 
 /**
- * Whether raw HTML that opens an element hides what follows it until the
- * element closes: a hiding element (above), or `<script>` whose text the
- * sanitizer drops. Read with the same HTML parser as the page.
+ * The element that raw HTML opens at its start, when it hides its content
+ * (above) or is a `<script>`, whose text the sanitizer drops: read with the
+ * same HTML parser as the page.
  */
-export function hidesText(html: string): boolean {
+function openingHider(html: string): { tag: string; reason: string | null } | null {
+  const tag = /^<([a-z][a-z0-9-]*)\b/iu.exec(html.trimStart())?.[1]?.toLowerCase();
+  if (!tag) return null;
   const tree = raw({ type: 'root', children: [{ type: 'raw', value: html }] } as Root) as Root;
   const first = tree.children.find((child) => child.type === 'element');
-  return first?.type === 'element' && (first.tagName === 'script' || hidingReason(first) !== null);
+  if (first?.type !== 'element') return null;
+  if (first.tagName === 'script') return { tag, reason: null };
+  const reason = hidingReason(first);
+  return reason ? { tag, reason } : null;
+}
+
+/** How many `<tag` raw HTML opens and does not close. */
+function balance(html: string, tag: string): number {
+  const opens = html.match(new RegExp(`<${tag}\\b(?:[^>"']|"[^"]*"|'[^']*')*?(?<!/)>`, 'giu'))?.length ?? 0;
+  const closes = html.match(new RegExp(`</${tag}\\s*>`, 'giu'))?.length ?? 0;
+  return opens - closes;
+}
+
+/**
+ * Removes what a hiding element left open in one HTML node holds until it
+ * closes in a later sibling: `<span hidden>`, its text, `</span>` (three
+ * nodes of a paragraph), or `<div hidden>`, paragraphs, `</div>` (blocks).
+ * Markdown is rendered one block at a time, so the page's HTML parser never
+ * sees such a run whole. The closing node stays: a stray end tag shows
+ * nothing. `found` hears of each hiding element.
+ */
+export function removeHiddenRuns(tree: MdastRoot, found?: (reason: string, node: MdastNodes) => void): void {
+  const walk = (node: MdastNodes) => {
+    if (!('children' in node)) return;
+    const children = node.children as MdastNodes[];
+    let kept: MdastNodes[] | null = null;
+    let hiding: { tag: string; depth: number } | null = null;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (hiding) {
+        if (child.type === 'html') hiding.depth += balance(child.value, hiding.tag);
+        if (hiding.depth <= 0 && child.type === 'html') {
+          hiding = null;
+          kept!.push(child);
+        }
+        continue;
+      }
+      const opener = child.type === 'html' ? openingHider(child.value) : null;
+      const depth = opener ? balance((child as { value: string }).value, opener.tag) : 0;
+      if (opener && depth > 0) {
+        if (opener.reason) found?.(opener.reason, child);
+        kept ??= children.slice(0, i);
+        hiding = { tag: opener.tag, depth };
+        continue;
+      }
+      kept?.push(child);
+      walk(child);
+    }
+    if (kept) (node as { children: MdastNodes[] }).children = kept;
+  };
+  walk(tree);
 }
 
 /**

@@ -14,6 +14,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { stripComments } from './comments.ts';
 import { remarkGfmLinear } from './gfm.ts';
+import { removeHiddenRuns } from './html.ts';
 import { remarkObsidian } from './obsidian.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -71,6 +72,18 @@ export function parseMarkdown(text: string, file = '', warnings?: Diagnostic[]):
   let tree = parser.parse(visible);
   // Each transform changes the tree in place and returns it.
   for (const { present, processor } of transforms) if (present.test(visible)) tree = processor.runSync(tree) as Root;
+  // What an element the author hid holds, across the nodes Markdown splits it into.
+  if (/<[a-z]/iu.test(visible)) {
+    removeHiddenRuns(tree, (reason, node) =>
+      warnings?.push({
+        file,
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+        message: `${reason} hides its content: it is not published`,
+        hint: 'text the author hides is left out of the pages, search and exports alike; delete it, or show it',
+      }),
+    );
+  }
   // Without a `[label]:` anywhere there is no definition to resolve.
   if (/\[[^\]\n]+\]:/u.test(visible)) resolveReferences(tree);
   return tree;
