@@ -30,6 +30,9 @@ const OURS = [
   'TIMELINE_PDF',
   'POSTER_PAPER',
   'ASTRO_CACHE_DIR',
+  'TIMELINE_VAULT',
+  'MEDIA_MAX_MB',
+  'REMOTE_IMAGES',
 ];
 /** What Vitest puts in process.env, which would leak into Vite's build. */
 const TEST_RUNNER = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'];
@@ -61,6 +64,10 @@ export interface BuildOptions {
   timeout?: number;
   /** Flags for Node itself, e.g. `--cpu-prof` (bench --profile). */
   nodeArgs?: string[];
+  /** Leave what `outDir` holds: a build that fails or is stopped must leave it as it was (safety tests). */
+  keep?: boolean;
+  /** Astro's cache folder; a new temporary one, removed when the build exits, by default. */
+  cacheDir?: string;
 }
 
 /**
@@ -70,17 +77,17 @@ export interface BuildOptions {
  */
 export function spawnBuild(
   vars: Record<string, string | undefined>,
-  { outDir, cwd = ROOT, nodeArgs = [] }: BuildOptions,
+  { outDir, cwd = ROOT, nodeArgs = [], keep = false, cacheDir: given }: BuildOptions,
   stdio: 'pipe' | number = 'pipe',
 ): ChildProcess {
-  rmSync(outDir, { recursive: true, force: true });
-  const cacheDir = mkdtempSync(join(tmpdir(), 'timeline-cache-'));
+  if (!keep) rmSync(outDir, { recursive: true, force: true });
+  const cacheDir = given ?? mkdtempSync(join(tmpdir(), 'timeline-cache-'));
   const child = spawn(process.execPath, [...nodeArgs, astroBin(cwd), 'build', '--outDir', outDir], {
     cwd,
     env: siteEnv({ ...vars, ASTRO_CACHE_DIR: cacheDir }),
     stdio: ['ignore', stdio, stdio],
   });
-  child.once('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
+  if (!given) child.once('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
   return child;
 }
 

@@ -230,7 +230,8 @@ export async function vet(vault: Vault, candidate: string): Promise<MediaLookup>
     closeSync(fd);
   }
 
-  const name = basename(candidate);
+  // Named as the file is, not as the link to it: one file, one name.
+  const name = basename(real);
   if (extension === 'svg') {
     // jsdom and DOMPurify load only for a note that embeds an SVG.
     const { sanitizeSvg } = await import('./svg.ts');

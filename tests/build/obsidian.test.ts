@@ -29,7 +29,7 @@ describe('Obsidian syntax in a real build', () => {
     const srcs = [...html.matchAll(/<img src="([^"]+)"/gu)].map((m) => m[1]!);
     expect(srcs).toHaveLength(3);
     for (const src of srcs) {
-      expect(src).toMatch(/^\/_media\/[0-9a-f]{8}-(diagram|holiday)\.png$/u);
+      expect(src).toMatch(/^\/_media\/[0-9a-f]{16}-(diagram|holiday)\.png$/u);
       expect(existsSync(join(outDir, src)), src).toBe(true);
     }
     expect(html).toMatch(/<img src="[^"]+diagram\.png" alt="diagram\.png"[^>]*width="120"/u);

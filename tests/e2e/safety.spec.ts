@@ -277,19 +277,30 @@ test('the built HTML has no live markup of the note, and every page has the CSP'
 
 test('images come only from the note’s folder', async ({ browser, site }) => {
   // dot.svg and pixel.svg sit beside the note; ../../../package.json and ../english/input.md do not.
-  // pixel.svg holds script: opened by its URL it would run on the site's origin, so it is not published.
+  // pixel.svg holds script: opened by its URL it would run on the site's origin, so it is published cleaned.
   const media = readdirSync(join(site.outDir, '_media'));
   expect(media.length).toBeGreaterThan(0);
   expect(
-    media.filter((name) => !name.endsWith('-dot.svg')),
-    'files copied from outside the note’s folder, or active SVG',
+    media.filter((name) => !name.endsWith('-dot.svg') && !name.endsWith('-pixel.svg')),
+    'files copied from outside the note’s folder',
   ).toEqual([]);
+  const pixel = readFileSync(
+    join(
+      site.outDir,
+      '_media',
+      media.find((name) => name.endsWith('-pixel.svg'))!,
+    ),
+    'utf8',
+  );
+  expect(pixel).toContain('<rect');
+  expect(pixel).not.toMatch(/<script|onload|__pwned/iu);
 
   const era = await inspect(browser, site.url('eras/safe-era/'), site.base);
   // `![dot](dot.svg)` and raw `<img src="dot.svg">` are both served from the site.
-  const dot = new RegExp(`^${site.base}_media/[0-9a-f]{8}-dot\\.svg$`, 'u');
-  expect(era.images).toEqual([expect.stringMatching(dot), expect.stringMatching(dot)]);
-  expect(era.missingImages).toEqual(['[missing.png]', '[pixel]']);
+  const dot = new RegExp(`^${site.base}_media/[0-9a-f]{16}-dot\\.svg$`, 'u');
+  const pixelSrc = new RegExp(`^${site.base}_media/[0-9a-f]{16}-pixel\\.svg$`, 'u');
+  expect(era.images).toEqual([expect.stringMatching(dot), expect.stringMatching(dot), expect.stringMatching(pixelSrc)]);
+  expect(era.missingImages).toEqual(['[missing.png]']);
 
   const bad = await inspect(browser, site.url('eras/bad-urls/'), site.base);
   expect(

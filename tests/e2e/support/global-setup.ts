@@ -7,9 +7,10 @@
  *
  * $E2E_ONLY_SITES=default,base builds and serves only those.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateNote } from '../../../bench/generate.ts';
+import { makeVault } from '../../build/support/vault.ts';
 import { buildSite, previewSite, type Preview } from '../../../scripts/site.ts';
 import { ROOT, SITES_DIR } from './browser.mjs';
 import { SITES, type RunningSite, type SiteSpec } from './sites.ts';
@@ -40,6 +41,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       const dir = join(SITES_DIR, name);
       mkdirSync(dir, { recursive: true });
       if (spec.generate) writeFileSync(join(ROOT, spec.note), generateNote({ entries: spec.generate }));
+      if (spec.vault) {
+        for (const old of readdirSync(dir))
+          if (old.startsWith('timeline-vault-')) rmSync(join(dir, old), { recursive: true });
+        spec.note = makeVault(dir).note;
+      }
       const started = Date.now();
       await buildSite(siteVars(spec), {
         outDir: join(dir, 'dist'),

@@ -14,6 +14,8 @@ export interface SiteSpec {
   site?: string;
   /** Writes `note` first: a synthetic note with this many entries (bench/generate.ts). */
   generate?: number;
+  /** Makes the fixture vault first (tests/build/support/vault.ts) and builds its note; `note` is then unused. */
+  vault?: boolean;
 }
 
 export const SITES = {
@@ -28,6 +30,8 @@ export const SITES = {
   crowded: { note: 'tests/.sites/crowded/note.md', generate: 1000 },
   // 10,000 entries in 100 eras: the poster's two notices still leave one sheet (poster.spec.ts).
   huge: { note: 'tests/.sites/huge/note.md', generate: 10_000 },
+  // The fixture vault with links in and out, a FIFO, non-image files and the SVG attack corpus (vault.spec.ts).
+  vault: { note: '', vault: true },
 } satisfies Record<string, SiteSpec>;
 
 export type SiteName = keyof typeof SITES;
