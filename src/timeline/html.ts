@@ -10,7 +10,6 @@
 import type { Element, Root } from 'hast';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { raw } from 'hast-util-raw';
-import { toText } from 'hast-util-to-text';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { SKIP, visit } from 'unist-util-visit';
 
@@ -148,16 +147,4 @@ export function parseRawHtml(tree: Root, found?: (reason: string, element: Eleme
     return [SKIP, index];
   });
   return parsed;
-}
-
-/**
- * The text a reader sees of a hast tree, as a browser's `innerText` gives
- * it (hast-util-to-text), with each image as its `alt`.
- */
-export function hastText(tree: Root): string {
-  visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== 'img' || !parent || index === undefined) return;
-    parent.children[index] = { type: 'text', value: String(node.properties['alt'] ?? '') };
-  });
-  return toText(tree).trim();
 }

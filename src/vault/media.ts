@@ -60,11 +60,6 @@ const EXTENSIONS: Record<string, { kind: MediaKind; detected: readonly string[] 
   pdf: { kind: 'pdf', detected: ['pdf'] },
 };
 
-/** The kind of file an embed target names by its extension, or null when a note may not embed it. */
-export function mediaKindOf(path: string): MediaKind | null {
-  return EXTENSIONS[extname(path.split('#')[0]!.trim()).slice(1).toLowerCase()]?.kind ?? null;
-}
-
 /** A file vetted for publishing: the bytes to publish (an SVG's cleaned text), never re-read. */
 export interface VettedMedia {
   /** The real path it was read from. */
