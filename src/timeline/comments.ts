@@ -43,7 +43,8 @@ function read(text: string, extensions: readonly Extension[], at: number): Readi
   let codeDepth = 0;
   for (const [kind, token] of events) {
     if (kind === 'enter') {
-      if (depth === 0) blocks.push(token.start.offset + at);
+      // Line endings between blocks are no place to start reading again from.
+      if (depth === 0 && !token.type.startsWith('lineEnding')) blocks.push(token.start.offset + at);
       depth++;
       if (CODE_TOKENS.has(token.type) && codeDepth++ === 0)
         code.push([token.start.offset + at, token.end.offset + at, token.type]);
@@ -76,7 +77,7 @@ export function stripComments(
   const out = text.split('');
   let reading = read(text, extensions, 0);
   let codeIndex = 0;
-  let budget = Math.max(4_000_000, 8 * text.length);
+  let budget = Math.max(1_000_000, 8 * text.length);
   let blind = false;
   /**
    * Where the last comment removed from a line's start stood, and the
@@ -113,8 +114,9 @@ export function stripComments(
     if (!blind && (removed || STRUCTURAL.test(text.slice(i, end)))) {
       // Read again from the top-level block that held the comment: what is code after it may have changed.
       const from = blockStart(reading.blocks, i);
-      budget -= text.length - from;
-      if (budget < 0) {
+      const reread = rereadFrom(out, from, end, extensions, reading, budget);
+      budget -= reread.cost;
+      if (!reread.reading) {
         blind = true;
         warnings?.push({
           file,
@@ -124,7 +126,7 @@ export function stripComments(
           hint: 'write `%%` in code blocks before this line only, or use fewer block comments',
         });
       } else {
-        reading = reread(out, from, extensions, reading);
+        reading = reread.reading;
         codeIndex = 0;
       }
     }
@@ -165,27 +167,62 @@ function blockStart(blocks: readonly number[], offset: number): number {
   return found;
 }
 
-/** Reads the note again from `from` (an offset of the original text), keeping the reading before it. */
-function reread(out: readonly string[], from: number, extensions: readonly Extension[], before: Reading): Reading {
-  // Offsets of the text as parsed, mapped back to the original's.
-  const original: number[] = [];
-  let joined = '';
-  for (let k = from; k < out.length; k++) {
-    const part = out[k]!;
-    if (part === '') continue;
-    original.push(k);
-    joined += part;
+/**
+ * Reads the note again from `from` (an offset of the original text, a
+ * top-level block's start) after a comment that ended at `after` was hidden.
+ * Only a window is read: once the new reading starts a top-level block where
+ * the old one did, past the comment and not at the window's edge, the text
+ * from there on is the same and so is its reading. The window doubles until
+ * that happens, or reaches the note's end. Null when the budget runs out.
+ */
+function rereadFrom(
+  out: readonly string[],
+  from: number,
+  after: number,
+  extensions: readonly Extension[],
+  before: Reading,
+  budget: number,
+): { reading: Reading | null; cost: number } {
+  const later = before.blocks.filter((start) => start >= after);
+  let cost = 0;
+  for (let take = 4; ; take *= 2) {
+    const windowEnd = take < later.length ? later[take]! : out.length;
+    cost += windowEnd - from;
+    if (cost > budget) return { reading: null, cost };
+    // Offsets of the text as parsed, mapped back to the original's.
+    const original: number[] = [];
+    const parts: string[] = [];
+    for (let k = from; k < windowEnd; k++) {
+      const part = out[k]!;
+      if (part === '') continue;
+      original.push(k);
+      parts.push(part);
+    }
+    original.push(windowEnd);
+    const now = read(parts.join(''), extensions, 0);
+    const map = (offset: number) => original[Math.min(offset, original.length - 1)]!;
+    const starts = new Set(now.blocks.map(map));
+    // In step again: a block the old reading also started, with one more before the window's edge.
+    const sync = windowEnd === out.length ? out.length : later.slice(0, take - 1).find((start) => starts.has(start));
+    if (sync === undefined) continue;
+    return {
+      cost,
+      reading: {
+        code: [
+          ...before.code.filter(([start]) => start < from),
+          ...now.code
+            .map(([s, e, type]) => [map(s), map(e), type] as [number, number, string])
+            .filter(([start]) => start < sync),
+          ...before.code.filter(([start]) => start >= sync),
+        ],
+        blocks: [
+          ...before.blocks.filter((start) => start < from),
+          ...now.blocks.map(map).filter((start) => start < sync),
+          ...before.blocks.filter((start) => start >= sync),
+        ],
+      },
+    };
   }
-  original.push(out.length);
-  const after = read(joined, extensions, 0);
-  const map = (offset: number) => original[Math.min(offset, original.length - 1)]!;
-  return {
-    code: [
-      ...before.code.filter(([start]) => start < from),
-      ...after.code.map(([s, e, type]) => [map(s), map(e), type] as [number, number, string]),
-    ],
-    blocks: [...before.blocks.filter((start) => start < from), ...after.blocks.map(map)],
-  };
 }
 
 function lineColumn(text: string, index: number): { line: number; column: number } {
