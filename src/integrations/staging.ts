@@ -1,6 +1,6 @@
 /**
- * No half sites: `astro build` writes into a staging folder, out of the
- * way in Astro's cache folder, and the site moves into `outDir` (`dist/`)
+ * No half sites: `astro build` writes into a staging folder of its own, out
+ * of the way in `node_modules/.astro/`, and the site moves into `outDir` (`dist/`)
  * only when every step is done (pages, media, search, sitemap). A build
  * that fails, is refused or is stopped leaves `dist/` holding the previous
  * complete site, never a mix, and never the data chunks Astro's renderer
@@ -10,7 +10,8 @@
  *
  * Must be the last integration: its `astro:build:done` runs after theirs.
  */
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -32,17 +33,55 @@ export function discardSite(): string | null {
   return out;
 }
 
-/** Moves `from` to `to`, replacing it: a rename where both are on one disk, else a copy. */
-function replace(from: string, to: string): void {
-  const old = `${to.replace(/\/+$/u, '')}.old-${process.pid}`;
-  rmSync(old, { recursive: true, force: true });
-  if (existsSync(to)) renameSync(to, old);
+/** Removes what stopped builds left: staging folders of processes that no longer run. */
+function removeStale(parent: string): void {
+  let names: string[] = [];
   try {
-    renameSync(from, to);
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^timeline-staging-(\d+)$/u.exec(name)?.[1]);
+    if (!pid) continue;
+    let running = pid !== process.pid;
+    try {
+      if (running) process.kill(pid, 0);
+    } catch {
+      running = false;
+    }
+    if (!running) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves `from` to `to`, replacing it. Renames where both are on one disk;
+ * else the site is copied beside `to` first and then renamed into place, so
+ * that `to` is never half written. A failure puts the old site back.
+ */
+function replace(from: string, to: string): void {
+  const target = to.replace(/\/+$/u, '');
+  const old = `${target}.old-${process.pid}`;
+  const incoming = `${target}.new-${process.pid}`;
+  rmSync(old, { recursive: true, force: true });
+  rmSync(incoming, { recursive: true, force: true });
+  let source = from;
+  try {
+    renameSync(from, incoming);
+    source = incoming;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    cpSync(from, to, { recursive: true });
+    cpSync(from, incoming, { recursive: true });
     rmSync(from, { recursive: true, force: true });
+    source = incoming;
+  }
+  const hadOld = existsSync(target);
+  if (hadOld) renameSync(target, old);
+  try {
+    renameSync(source, target);
+  } catch (error) {
+    if (hadOld) renameSync(old, target);
+    throw error;
   }
   rmSync(old, { recursive: true, force: true });
 }
@@ -56,9 +95,11 @@ export default function staging(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
         final = fileURLToPath(config.outDir);
-        stage = fileURLToPath(new URL('timeline-staging/', config.cacheDir));
-        // What a stopped build left: never published, never reused.
-        rmSync(stage, { recursive: true, force: true });
+        // Inside the project, one per build: Astro renders in `<outDir>/.prerender/` only for an outDir
+        // inside the working folder (else in a `.astro/.prerender/` that builds running at once would share).
+        const parent = join(fileURLToPath(config.root), 'node_modules', '.astro');
+        stage = join(parent, `timeline-staging-${process.pid}`, '/');
+        removeStale(parent);
         holder()[FINAL] = final;
         updateConfig({ outDir: pathToFileURL(stage) });
       },

@@ -341,7 +341,8 @@ async function sameMedia(vault: Vault, kept: Array<[string, string | null]>, bas
 function vaultOf(notePath: string, option: string | undefined, maxBytes: number): Vault {
   let noteDir: string;
   try {
-    noteDir = realpathSync(dirname(notePath));
+    // The note's real folder: a note reached through a link lives where its file is.
+    noteDir = dirname(realpathSync(notePath));
   } catch {
     noteDir = dirname(notePath);
   }

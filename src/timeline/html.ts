@@ -70,27 +70,68 @@ export function hidingReason(element: Element): string | null {
   return null;
 }
 
-/**
- * The element that raw HTML opens at its start, when it hides its content
- * (above) or is a `<script>`, whose text the sanitizer drops: read with the
- * same HTML parser as the page.
- */
-function openingHider(html: string): { tag: string; reason: string | null } | null {
-  const tag = /^<([a-z][a-z0-9-]*)\b/iu.exec(html.trimStart())?.[1]?.toLowerCase();
-  if (!tag) return null;
-  const tree = raw({ type: 'root', children: [{ type: 'raw', value: html }] } as Root) as Root;
-  const first = tree.children.find((child) => child.type === 'element');
-  if (first?.type !== 'element') return null;
-  if (first.tagName === 'script') return { tag, reason: null };
-  const reason = hidingReason(first);
-  return reason ? { tag, reason } : null;
+/** A tag in raw HTML: end tag or not, its name. Attribute values may hold `>`. */
+const TAG = /<(\/?)([a-z][a-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/giu;
+
+/** Elements that hold no content: they never open a run. */
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** Why an opening tag hides what it holds (its attributes read by the page's HTML parser), or null. */
+function tagHides(tag: string, name: string): string | null {
+  if (name === 'script') return '<script>';
+  if (!/hidden|style|template/iu.test(tag)) return null;
+  const tree = raw({ type: 'root', children: [{ type: 'raw', value: tag }] } as Root) as Root;
+  const element = tree.children.find((child) => child.type === 'element');
+  return element?.type === 'element' ? hidingReason(element) : null;
 }
 
-/** How many `<tag` raw HTML opens and does not close. */
-function balance(html: string, tag: string): number {
-  const opens = html.match(new RegExp(`<${tag}\\b(?:[^>"']|"[^"]*"|'[^']*')*?(?<!/)>`, 'giu'))?.length ?? 0;
-  const closes = html.match(new RegExp(`</${tag}\\s*>`, 'giu'))?.length ?? 0;
-  return opens - closes;
+/**
+ * The outermost element that hides its content and that raw HTML leaves
+ * open at its end (`<p>x</p><div hidden>`), with where its tag starts and
+ * how deep its name is open; null when none is left open. A `/>` on an
+ * element that is not void closes nothing, as for the browser.
+ */
+function openHider(html: string): { tag: string; reason: string; index: number; depth: number } | null {
+  const stack: Array<{ tag: string; reason: string | null; index: number }> = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2]!.toLowerCase();
+    if (m[1]) {
+      const at = stack.map((open) => open.tag).lastIndexOf(name);
+      if (at !== -1) stack.length = at;
+    } else if (!VOID.has(name)) {
+      stack.push({ tag: name, reason: tagHides(m[0], name), index: m.index });
+    }
+  }
+  const at = stack.findIndex((open) => open.reason !== null);
+  if (at === -1) return null;
+  const { tag, reason, index } = stack[at]!;
+  return { tag, reason: reason!, index, depth: stack.slice(at).filter((open) => open.tag === tag).length };
+}
+
+/** Where, in raw HTML, a run open `depth` deep on `tag` closes (just after its end tag), or -1 with the new depth. */
+function closeIn(html: string, tag: string, depth: number): { at: number; depth: number } {
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    if (m[2]!.toLowerCase() !== tag) continue;
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return { at: m.index + m[0].length, depth };
+  }
+  return { at: -1, depth };
 }
 
 /**
@@ -98,8 +139,9 @@ function balance(html: string, tag: string): number {
  * closes in a later sibling: `<span hidden>`, its text, `</span>` (three
  * nodes of a paragraph), or `<div hidden>`, paragraphs, `</div>` (blocks).
  * Markdown is rendered one block at a time, so the page's HTML parser never
- * sees such a run whole. The closing node stays: a stray end tag shows
- * nothing. `found` hears of each hiding element.
+ * sees such a run whole. What the opening node holds before the element and
+ * the closing node after it stays. `found` hears of each hiding element
+ * (a `<script>`'s text goes silently, as the sanitizer drops it).
  */
 export function removeHiddenRuns(tree: MdastRoot, found?: (reason: string, node: MdastNodes) => void): void {
   const walk = (node: MdastNodes) => {
@@ -110,19 +152,22 @@ export function removeHiddenRuns(tree: MdastRoot, found?: (reason: string, node:
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       if (hiding) {
-        if (child.type === 'html') hiding.depth += balance(child.value, hiding.tag);
-        if (hiding.depth <= 0 && child.type === 'html') {
-          hiding = null;
-          kept!.push(child);
-        }
+        if (child.type !== 'html') continue;
+        const closed = closeIn(child.value, hiding.tag, hiding.depth);
+        hiding.depth = closed.depth;
+        if (closed.at === -1) continue;
+        hiding = null;
+        const rest = child.value.slice(closed.at);
+        if (rest.trim()) kept!.push({ ...child, value: rest });
         continue;
       }
-      const opener = child.type === 'html' ? openingHider(child.value) : null;
-      const depth = opener ? balance((child as { value: string }).value, opener.tag) : 0;
-      if (opener && depth > 0) {
-        if (opener.reason) found?.(opener.reason, child);
+      const opener = child.type === 'html' ? openHider(child.value) : null;
+      if (opener && child.type === 'html') {
+        if (opener.reason !== '<script>') found?.(opener.reason, child);
         kept ??= children.slice(0, i);
-        hiding = { tag: opener.tag, depth };
+        const head = child.value.slice(0, opener.index);
+        if (head.trim()) kept.push({ ...child, value: head });
+        hiding = { tag: opener.tag, depth: opener.depth };
         continue;
       }
       kept?.push(child);

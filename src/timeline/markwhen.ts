@@ -115,12 +115,15 @@ export function parseMarkwhen(source: string, options: ParseOptions): Timeline {
     timeline = parseNote(note, options);
   } catch (error) {
     if (error instanceof TimelineError) {
-      throw new TimelineError({
-        file,
-        ...map(error.line, error.column),
-        message: error.reason,
-        ...(error.hint ? { hint: error.hint } : {}),
-      });
+      throw new TimelineError(
+        {
+          file,
+          ...map(error.line, error.column),
+          message: error.reason,
+          ...(error.hint ? { hint: error.hint } : {}),
+        },
+        error.code,
+      );
     }
     throw error;
   }

@@ -10,6 +10,7 @@
  */
 import {
   closeSync,
+  statSync,
   constants,
   fstatSync,
   lstatSync,
@@ -204,6 +205,9 @@ export async function vet(vault: Vault, candidate: string): Promise<MediaLookup>
   let bytes: Uint8Array;
   try {
     const info = fstatSync(fd);
+    // The file opened is the file vetted: no folder on its way was swapped for a link since.
+    const vetted = statSync(real);
+    if (info.dev !== vetted.dev || info.ino !== vetted.ino) return { refused: 'changed while it was read' };
     if (!info.isFile()) {
       const kind = Object.keys(KIND_NAMES).find((test) =>
         (info[test as keyof typeof info] as () => boolean).call(info),
@@ -229,7 +233,14 @@ export async function vet(vault: Vault, candidate: string): Promise<MediaLookup>
   const name = basename(real);
   if (extension === 'svg') {
     // jsdom and DOMPurify load only for a note that embeds an SVG.
-    const { sanitizeSvg } = await import('./svg.ts');
+    let sanitizeSvg: typeof import('./svg.ts').sanitizeSvg;
+    try {
+      ({ sanitizeSvg } = await import('./svg.ts'));
+    } catch (error) {
+      return {
+        refused: `is an SVG, and the SVG cleaner cannot load on this Node (${(error as Error).message.slice(0, 80)})`,
+      };
+    }
     const result = sanitizeSvg(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     if ('refused' in result) return { refused: `is an SVG that ${result.refused}` };
     return { media: { file: real, name, kind: 'image', bytes: new TextEncoder().encode(result.svg) } };

@@ -14,11 +14,18 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Elements that animate other attributes or embed other content: no image needs them to draw. */
 const FORBID_TAGS = ['animate', 'animateMotion', 'animateTransform', 'animateColor', 'set', 'foreignObject', 'a'];
+/** `<use>` of a symbol in the same file draws most icon sets and charts; its `href` is held to `#id` below. */
+const ADD_TAGS = ['use'];
 
 /** A reference inside the file (`#id`, `url(#id)`) is kept; anything else would load or link out. */
 const LOCAL_REF = /^\s*#/u;
-/** CSS that loads something: `@import`, `url(…)` not of a local `#id`, old IE `expression(` and `behavior:`. */
-const CSS_LOADS = /@import|url\(\s*(?!['"]?\s*#)|expression\s*\(|behavior\s*:|-moz-binding/iu;
+/**
+ * CSS that may load something, or hide that it does: any at-rule (`@import`,
+ * `@font-face`), any escape (`@\\import`, `u\\rl(`), `url(…)` not of a local
+ * `#id`, `image-set(`, `src(`, old IE `expression(` and `behavior:`. Such a
+ * style is dropped whole: drawings rarely need any of it.
+ */
+const CSS_LOADS = /[@\\]|url\s*\(\s*(?!['"]?\s*#)|image-set|src\s*\(|expression\s*\(|behavior\s*:|-moz-binding/iu;
 
 /** The result: the cleaned SVG text, or why it was refused. */
 export type SvgResult = { svg: string; removed: number } | { refused: string };
@@ -49,7 +56,7 @@ export function sanitizeSvg(text: string): SvgResult {
       data.keepAttr = false;
     } else if (name === 'style' && CSS_LOADS.test(data.attrValue)) {
       data.keepAttr = false;
-    } else if (/url\(/iu.test(data.attrValue) && CSS_LOADS.test(data.attrValue)) {
+    } else if (/url|image-set|\\/iu.test(data.attrValue) && CSS_LOADS.test(data.attrValue)) {
       // Presentation attributes take url() too: `fill="url(http://…)"`.
       data.keepAttr = false;
     }
@@ -57,17 +64,23 @@ export function sanitizeSvg(text: string): SvgResult {
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (data.tagName === 'style' && CSS_LOADS.test(node.textContent ?? '')) node.textContent = '';
   });
-  purify.sanitize(root, {
-    IN_PLACE: true,
-    USE_PROFILES: { svg: true, svgFilters: true },
-    FORBID_TAGS,
-    // Comments and processing instructions are never needed to draw.
-    SAFE_FOR_XML: true,
-  });
-  const removed = purify.removed.length;
-  // Namespace declarations are not attributes DOMPurify knows: put back the two a drawing needs.
-  root.setAttribute('xmlns', SVG_NS);
-  const svg = new window.XMLSerializer().serializeToString(root);
-  window.close();
-  return { svg: `${svg}\n`, removed };
+  try {
+    purify.sanitize(root, {
+      IN_PLACE: true,
+      USE_PROFILES: { svg: true, svgFilters: true },
+      FORBID_TAGS,
+      ADD_TAGS,
+      // Comments and processing instructions are never needed to draw.
+      SAFE_FOR_XML: true,
+    });
+    // Namespace declarations are not attributes DOMPurify knows: put back the one a drawing needs.
+    root.setAttribute('xmlns', SVG_NS);
+    const svg = new window.XMLSerializer().serializeToString(root);
+    return { svg: `${svg}\n`, removed: purify.removed.length };
+  } catch (error) {
+    // A root DOMPurify will not clean in place (`<s:svg>`), nesting too deep to walk: refused, never published raw.
+    return { refused: `cannot be cleaned (${(error as Error).message.split('\n')[0]?.slice(0, 80)})` };
+  } finally {
+    window.close();
+  }
 }
