@@ -35,7 +35,7 @@ export function discardSite(): string | null {
 
 /** Removes what stopped builds left: staging folders of processes that no longer run. */
 function removeStale(parent: string): void {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(parent);
   } catch {
@@ -65,20 +65,17 @@ function replace(from: string, to: string): void {
   const incoming = `${target}.new-${process.pid}`;
   rmSync(old, { recursive: true, force: true });
   rmSync(incoming, { recursive: true, force: true });
-  let source = from;
   try {
     renameSync(from, incoming);
-    source = incoming;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
     cpSync(from, incoming, { recursive: true });
     rmSync(from, { recursive: true, force: true });
-    source = incoming;
   }
   const hadOld = existsSync(target);
   if (hadOld) renameSync(target, old);
   try {
-    renameSync(source, target);
+    renameSync(incoming, target);
   } catch (error) {
     if (hadOld) renameSync(old, target);
     throw error;
