@@ -27,6 +27,21 @@ const LOCAL_REF = /^\s*#/u;
  */
 const CSS_LOADS = /[@\\]|url\s*\(\s*(?!['"]?\s*#)|image-set|src\s*\(|expression\s*\(|behavior\s*:|-moz-binding/iu;
 
+/** How deep an SVG may nest its elements: real drawings stay far below. */
+const MAX_DEPTH = 256;
+
+/** The deepest nesting of elements in XML text, read from its tags alone. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const tags = /<(\/?)[A-Za-z][^>]*?(\/?)>/gu;
+  for (let m = tags.exec(text); m; m = tags.exec(text)) {
+    if (m[1]) depth--;
+    else if (!m[2]) deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
+}
+
 /** The result: the cleaned SVG text, or why it was refused. */
 export type SvgResult = { svg: string; removed: number } | { refused: string };
 
@@ -38,6 +53,8 @@ export type SvgResult = { svg: string; removed: number } | { refused: string };
 export function sanitizeSvg(text: string): SvgResult {
   // Entity declarations are refused outright: the browser's XML parser would expand them.
   if (/<!ENTITY/iu.test(text)) return { refused: 'declares XML entities' };
+  // Deep nesting is no drawing, and jsdom and DOMPurify walk it slowly: counted first, in one pass.
+  if (nestingDepth(text) > MAX_DEPTH) return { refused: `nests elements more than ${MAX_DEPTH} deep` };
   let dom: JSDOM;
   try {
     dom = new JSDOM(text, { contentType: 'image/svg+xml' });

@@ -37,6 +37,22 @@ describe('comments after code a hand-written lexer misread', () => {
     expect(everything(parse(`## A 2000\n\n${body}`))).toContain('%%KEPT%%');
   });
 
+  it.each([
+    // Found in review: each changed what is code in a way a local re-read did not see.
+    ['an inline tag completed by hiding', 'x <a %%"%% title="`"> %%SECRET%% `\n'],
+    ['a table completed by hiding', 'a | b %%| c%%\n-|-\n`c | %%SECRET%% | d`\n'],
+    ['a fence closed by hiding the comment on its line', '```\ncode\n``` %%note%%\n%%SECRET%%\n```\n'],
+    ['a comment over lines that leaves its last line indented', '%%a\nb%%    x %%SECRET%%\n'],
+  ])('hides what follows %s', (_name, body) => {
+    expect(everything(parse(`## A 2000\n\n${body}`))).not.toContain('SECRET');
+  });
+
+  it('reads %% in the frontmatter as text: it never hides a publish flag', () => {
+    const note =
+      '---\ndg-publish: false\ntitle: "Sales up 50%%"\n---\n\nGrowth was 10%% last year.\n\n## A 2000\n\nX (2000): y\n';
+    expect(() => parse(note)).toThrow(/marked unpublished/u);
+  });
+
   it('keeps every column of a line whose comment it blanks', () => {
     expect(stripComments('a %%x%% b\n```\n%%y%%\n```')).toBe('a       b\n```\n%%y%%\n```');
   });
