@@ -4,7 +4,7 @@
  * where pages and files are served, and passes hooks that say so.
  */
 import type { Nodes as MdastNodes, PhrasingContent } from 'mdast';
-import { embedSize, isImageTarget, type EmbedNode, type TagNode } from './obsidian.ts';
+import { embedKind, embedSize, type EmbedKind, type EmbedNode, type TagNode } from './obsidian.ts';
 import type { Diagnostic, Position } from './types.ts';
 
 /** A wiki link as remark-wiki-link leaves it in mdast. */
@@ -26,9 +26,11 @@ export interface WikiLinkRequest {
   position: Position | null;
 }
 
-/** An image to resolve: `![alt](file.png)` or `![[file.png|300]]`. */
+/** An image to resolve: `![alt](file.png)` or `![[file.png|300]]`; or audio, video, a PDF (`![[talk.mp3]]`). */
 export interface ImageRequest {
   url: string;
+  /** What the file is shown as; an image when left out. */
+  kind?: EmbedKind;
   alt: string;
   title: string | null;
   width?: number;
@@ -69,6 +71,37 @@ export const defaultHooks: RenderHooks = {
   image: ({ url, alt, title, width, height }) => imageNode(url, alt, title, width, height),
 };
 
+/**
+ * A vault file shown as what it is: an image, an audio or video player (its
+ * alt text the fallback), or a link to a PDF.
+ */
+export function mediaNode(
+  url: string,
+  kind: EmbedKind,
+  alt: string,
+  title: string | null,
+  width?: number,
+  height?: number,
+): PhrasingContent {
+  if (kind === 'image') return imageNode(url, alt, title, width, height);
+  const label: PhrasingContent = { type: 'text', value: alt || url.replace(/^.*\//u, '') };
+  if (kind === 'pdf') return { type: 'link', url, title, children: [label] };
+  return {
+    type: 'emphasis',
+    data: {
+      hName: kind,
+      hProperties: {
+        src: url,
+        controls: true,
+        preload: 'metadata',
+        ...(kind === 'video' && width ? { width } : {}),
+        ...(kind === 'video' && height ? { height } : {}),
+      },
+    },
+    children: [label],
+  };
+}
+
 /** An mdast image with optional size. */
 export function imageNode(
   url: string,
@@ -108,10 +141,18 @@ export function resolveObsidian<T extends MdastNodes>(node: T, hooks: RenderHook
   if (type === 'obsidianEmbed') {
     const embed = node as unknown as EmbedNode;
     const position = positionOf(embed);
-    if (isImageTarget(embed.target)) {
+    const kind = embedKind(embed.target);
+    if (kind) {
       const alt =
         embed.option && !/^\d+(x\d+)?$/u.test(embed.option) ? embed.option : embed.target.replace(/^.*[\\/]/u, '');
-      return hooks.image({ url: embed.target, alt, title: null, ...embedSize(embed.option), position }) as unknown as T;
+      return hooks.image({
+        url: embed.target,
+        kind,
+        alt,
+        title: null,
+        ...embedSize(embed.option),
+        position,
+      }) as unknown as T;
     }
     return hooks.wikiLink({
       target: embed.target,
@@ -138,8 +179,11 @@ export function resolveObsidian<T extends MdastNodes>(node: T, hooks: RenderHook
   }
   if (type === 'image') {
     const image = node as unknown as { url: string; alt?: string | null; title?: string | null };
+    // `![](talk.mp3)` of a file is audio, as in Obsidian; a remote address stays an image.
+    const kind = /^[a-z][a-z0-9+.-]*:|^\/\//iu.test(image.url) ? 'image' : (embedKind(image.url) ?? 'image');
     return hooks.image({
       url: image.url,
+      kind,
       alt: image.alt ?? '',
       title: image.title ?? null,
       position: positionOf(node),

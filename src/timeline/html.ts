@@ -26,12 +26,15 @@ export const sanitizeSchema: Schema = {
     a: allow('a', ['wikilink'], []).filter((attribute) => attribute !== 'ariaDescribedBy'),
     span: allow('span', ['wikilink', 'wikilink-unresolved', 'tag', 'image-missing'], []),
     img: allow('img', [], ['loading', 'decoding']),
+    // Players for the vault's audio and video files (their `src` is checked like an image's).
+    audio: ['src', 'controls', 'preload'],
+    video: ['src', 'controls', 'preload', 'width', 'height'],
     div: allow('div', [/^callout(-[a-z0-9-]+)?$/u], [['role', 'note']]),
     details: allow('details', [/^callout(-[a-z0-9-]+)?$/u], []),
     summary: allow('summary', ['callout-title'], []),
     p: allow('p', ['callout-title'], []),
   },
-  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'audio', 'video'],
 };
 
 type AttributeRule = NonNullable<Schema['attributes']>[string][number];

@@ -1,6 +1,13 @@
 import type { PhrasingContent } from 'mdast';
 import { slug as githubSlug } from 'github-slugger';
-import { imageNode, unresolvedWikiLink, type ImageRequest, type RenderHooks, type WikiLinkRequest } from './hooks.ts';
+import {
+  imageNode,
+  mediaNode,
+  unresolvedWikiLink,
+  type ImageRequest,
+  type RenderHooks,
+  type WikiLinkRequest,
+} from './hooks.ts';
 import type { Diagnostic, Era } from './types.ts';
 import { safeUrl } from './url.ts';
 import { eraUrl } from '../site/paths.ts';
@@ -151,7 +158,7 @@ export function linkHooks(
       return unresolvedWikiLink(alias);
     },
 
-    image({ url, alt, title, width, height, position }: ImageRequest): PhrasingContent {
+    image({ url, kind = 'image', alt, title, width, height, position }: ImageRequest): PhrasingContent {
       const at = position ?? { line: 1, column: 1 };
       if (/^[a-z][a-z0-9+.-]*:|^\/\//iu.test(url)) {
         const safe = safeUrl(url);
@@ -181,7 +188,7 @@ export function linkHooks(
         // A stray `%` is part of the file name.
       }
       const served = options.asset(path);
-      if (typeof served === 'string') return imageNode(served, alt, title, width, height);
+      if (typeof served === 'string') return mediaNode(served, kind, alt, title, width, height);
       if (served) {
         warn({
           ...at,
@@ -192,7 +199,10 @@ export function linkHooks(
       }
       warn({
         ...at,
-        message: `image ${path} was not found beside the note or in its attachments folder`,
+        message:
+          kind === 'image'
+            ? `image ${path} was not found beside the note or in its attachments folder`
+            : `file ${path} was not found in the vault`,
         hint: 'put the file next to the note or in its `attachments` folder, or fix the name',
       });
       return missingImage(alt || path);

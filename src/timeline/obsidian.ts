@@ -24,11 +24,20 @@ export interface TagNode {
   value: string;
 }
 
-const IMAGE_EXTENSIONS = /\.(avif|bmp|gif|jpe?g|png|svg|webp)$/iu;
+/** What a vault file embedded with `![[…]]` or `![](…)` is shown as, by its extension. */
+export type EmbedKind = 'image' | 'audio' | 'video' | 'pdf';
 
-/** Whether an embed target names an image. */
-export function isImageTarget(target: string): boolean {
-  return IMAGE_EXTENSIONS.test(target.split('#')[0]!.trim());
+const KINDS: Array<[RegExp, EmbedKind]> = [
+  [/\.(avif|bmp|gif|jpe?g|png|svg|webp|ico|tiff?)$/iu, 'image'],
+  [/\.(mp3|wav|m4a|flac|ogg|oga|opus)$/iu, 'audio'],
+  [/\.(mp4|m4v|webm|ogv|mov|mkv|3gp)$/iu, 'video'],
+  [/\.pdf$/iu, 'pdf'],
+];
+
+/** The kind of file an embed target names, or null for another note. */
+export function embedKind(target: string): EmbedKind | null {
+  const path = target.split('#')[0]!.trim();
+  return KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? null;
 }
 
 /**

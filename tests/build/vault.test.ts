@@ -68,6 +68,9 @@ describe('a vault built for real', () => {
         'chart.gif',
         'portrait.png',
         'clean.svg',
+        // Audio and a PDF, by their bytes.
+        'voice.wav',
+        'paper.pdf',
         // The attack corpus, each cleaned (entities.svg and not-svg.svg are refused).
         'animate-href.svg',
         'css-loads.svg',
@@ -99,6 +102,7 @@ describe('a vault built for real', () => {
     ['Text file', 'notes.txt is not an image, audio, video or PDF file'],
     ['HTML page', 'page.html is not an image, audio, video or PDF file'],
     ['Fake PNG', 'fake.png is named .png but its content is'],
+    ['Fake audio', 'fake.mp3 is named .mp3 but its content is not a known image, audio, video or PDF format'],
     ['Draft note', 'Draft.md is not an image, audio, video or PDF file'],
     ['Dotfile', '../.env is a hidden file'],
     ['Outside the vault', '../../outside/secret.png lies outside the vault'],
@@ -117,6 +121,16 @@ describe('a vault built for real', () => {
     expect(warning, reason).toBeDefined();
     expect(warning).toMatch(new RegExp(`Timeline\\.md:${line}:\\d+: `, 'u'));
     expect(warning).toContain('it is not published');
+  });
+
+  it('shows audio as a player and a PDF as a link to the published file', () => {
+    const html = readFileSync(join(outDir, 'eras', 'media', 'index.html'), 'utf8');
+    const audio =
+      /<audio src="(\/_media\/[0-9a-f]{16}-voice\.wav)" controls preload="metadata">voice\.wav<\/audio>/u.exec(html);
+    expect(audio, 'an <audio> player').not.toBeNull();
+    const pdf = /<a href="(\/_media\/[0-9a-f]{16}-paper\.pdf)">paper\.pdf<\/a>/u.exec(html);
+    expect(pdf, 'a link to the PDF').not.toBeNull();
+    for (const src of [audio![1]!, pdf![1]!]) expect(statSync(join(outDir, src)).isFile()).toBe(true);
   });
 
   it('shows a placeholder where a refused file was embedded', () => {

@@ -54,6 +54,7 @@ export function makeVault(parent = tmpdir()): Vault {
       'History/notes.txt': read('History/notes.txt'),
       'History/page.html': read('History/page.html'),
       'History/fake.png': read('History/fake.png'),
+      'History/fake.mp3': read('History/fake.mp3'),
       'History/Draft.md': read('History/Draft.md'),
     },
   };
@@ -66,6 +67,7 @@ export const CANARIES = [
   'TEXT-FILE-CANARY',
   'HTML-FILE-CANARY',
   'FAKE-PNG-CANARY',
+  'FAKE-AUDIO-CANARY',
   'DRAFT-NOTE-CANARY',
   'OUTSIDE-CANARY',
   'COMMENT-CANARY',
