@@ -107,6 +107,9 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
     footnotePages(body, eras),
   );
   for (const job of jobs) job(hooks);
+  // A block that showed only hidden HTML shows nothing: no empty box on the page.
+  for (const era of eras)
+    era.items = era.items.filter((item) => item.kind !== 'block' || item.content.html.trim() !== '');
 
   return {
     file,
