@@ -9,6 +9,7 @@ import { findMedia, openVault, type MediaLookup, type Vault } from '../vault/med
 import { findVaultRoot, isInside } from '../vault/root.ts';
 // The parser's modules one by one, not its index: the index loads every format's reader.
 import { formatDiagnostic, TimelineError } from '../timeline/errors.ts';
+import { countLine } from '../timeline/explain.ts';
 import type { LinkOptions } from '../timeline/links.ts';
 import { readNote } from '../timeline/read.ts';
 import { readerFor, type TimelineReader } from '../timeline/reader.ts';
@@ -109,8 +110,11 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
           const kept = JSON.parse(context.meta.get('media') ?? '[]') as Array<[string, string | null]>;
           if (await sameMedia(vault, kept, base)) {
             logger.debug(`${label} unchanged; ${collection} kept`);
-            if (collection === 'note')
+            if (collection === 'note') {
+              // Kept data, same words: an unchanged note says what it said when it was read.
               for (const line of JSON.parse(context.meta.get('warnings') ?? '[]') as string[]) logger.warn(line);
+              logger.info(context.meta.get('counts') ?? '');
+            }
             return false;
           }
         }
@@ -123,6 +127,9 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
             );
           }
           context.meta.set('warnings', JSON.stringify(timeline.warnings.map(formatDiagnostic)));
+          const counts = `${label}: ${countLine(timeline)}`;
+          logger.info(counts);
+          context.meta.set('counts', counts);
         }
         await store(collection, timeline, context, label, digest);
         context.meta.set('media', JSON.stringify(media));
