@@ -27,7 +27,7 @@ export interface PosterSourceEntry {
   era: string;
   title: string;
   yearLabel: string | null;
-  dateSource: 'title' | 'subperiod' | 'era' | 'none';
+  dateSource: 'title' | 'heading' | 'subperiod' | 'era' | 'none';
   date: PeriodData | null;
 }
 
@@ -63,8 +63,8 @@ export function posterInput(
       period: era.period,
     })),
     entries: entries.map((entry) => {
-      const own = entry.dateSource === 'title';
-      const dateLabel = own ? (entry.yearLabel ?? '') : shortPeriod(entry.date, lang, t);
+      const own = entry.dateSource === 'title' || entry.dateSource === 'heading';
+      const dateLabel = own && entry.yearLabel ? entry.yearLabel : shortPeriod(entry.date, lang, t);
       return {
         id: entry.id,
         era: eraIndex.get(entry.era) ?? 0,

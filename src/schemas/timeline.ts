@@ -82,12 +82,29 @@ export const entrySchema = z.object({
   dateFirst: z.boolean(),
   /** The entry's own period, else its sub-period's, else its era's. */
   date: periodSchema.nullable(),
-  /** Where `date` came from. */
-  dateSource: z.enum(['title', 'subperiod', 'era', 'none']),
+  /**
+   * Where `date` came from: the line itself (`title`), the date heading or
+   * date item it stands under as one of that date's events (`heading`: `## 1990`
+   * then plain bullets), or, inherited, its sub-period or era.
+   */
+  dateSource: z.enum(['title', 'heading', 'subperiod', 'era', 'none']),
   /** The URL the title links to, when the title is a link. */
   link: z.string().nullable(),
-  /** The description after the colon. */
+  /** The description after the colon; when `titleExcerpt`, the event's whole text. */
   description: richSchema,
+  /**
+   * The event had no title of its own (a bullet under a year heading, a
+   * dated sentence): its title is the first clause of its text, and the
+   * description holds the whole text.
+   */
+  titleExcerpt: z.boolean(),
+  /**
+   * How the note wrote the event: a `line` (`Title (1997): text`,
+   * `1997: text`), `prose` (`In 1215, …`), a `bullet` under a date, a
+   * `day` heading with its text, a table `row`, or a timeline plugin's
+   * `block`.
+   */
+  shape: z.enum(['line', 'prose', 'bullet', 'day', 'row', 'block']),
   /** Index of the blank-line group (paragraph or list) within the era. */
   group: z.number().int(),
   /** Where the entry starts in the note. */

@@ -6,8 +6,9 @@
  * finds `2.5` or `Llama 2` in a model name, guesses a year for `Aug 10`, has
  * no precision (decade, century) and reads `15世紀` not at all; edtf and
  * @markwhen/parser read one notation each. A note's period is a short,
- * whole string (`公元前475年—前221年`, `c. 1450`, `3rd–6th century`), so
- * the grammar here reads only strings that are wholly a date, and leaves
+ * whole string (`公元前475年—前221年`, `c. 1450`, `3rd–6th century`,
+ * `Winter 1941–42`, `mid-to-late 1640s`, `1868年（明治元年）`), so the
+ * grammar here reads only strings that are wholly a date, and leaves
  * everything else alone (model names, imperial-era years it cannot place).
  *
  * Years are astronomical inside (1 BC is 0, 2 BC is -1) so that spans and
@@ -27,11 +28,13 @@ export interface DateReading {
   /**
    * First and last astronomical year covered: the units' first and last
    * years (`1970s` → 1970–1979), narrowed for a part of one (`early 20th
-   * century` → 1900–1919, `19世纪末` → 1880–1899).
+   * century` → 1900–1919, `19世纪末` → 1880–1899). A season or a part of a
+   * year is a span of months instead (`Winter 1941` → Dec 1941–Feb 1942,
+   * from 1941 to 1942).
    */
   from: number | null;
   to: number | null;
-  /** The start is open: `2021 及之前`, `before 1900`. */
+  /** The start is open: `2021 及之前`, `before 1900`, `–1895`, `〜1912年`. */
   fromOpen: boolean;
   /** The end is ongoing (`未来`, `present`) or unknown (`？？？？`). */
   toOpen: 'ongoing' | 'unknown' | false;
@@ -165,6 +168,76 @@ const CALENDAR_ERAS: Record<string, { first: number; last: number }> = {
   民國: { first: 1912, last: 200 },
 };
 
+/** The Japanese eras in Latin letters (`Heisei 1`, `Shōwa 20`, `Taisho 3`), by their first letter. */
+const ROMAN_ERAS: Record<string, string> = { m: '明治', t: '大正', s: '昭和', h: '平成', r: '令和' };
+
+/** A season's first month: a season is that month and the next two, and winter runs into the next year. */
+const SEASONS: Record<string, number> = {
+  spring: 3,
+  summer: 6,
+  autumn: 9,
+  fall: 9,
+  winter: 12,
+  春: 3,
+  夏: 6,
+  秋: 9,
+  冬: 12,
+};
+
+/**
+ * A part of a year, decade, century or millennium: its first, middle or
+ * last stretch, two of them in a row (`mid-to-late`, `中后期`), or a half
+ * (`19世紀後半`, `上半年`). See partRange for the years or months each covers.
+ */
+type Part = 'early' | 'mid' | 'late' | 'early-mid' | 'mid-late' | 'first-half' | 'second-half';
+
+const PART_WORDS: Record<string, Part> = {
+  early: 'early',
+  初: 'early',
+  初期: 'early',
+  初叶: 'early',
+  初葉: 'early',
+  初頭: 'early',
+  初め: 'early',
+  前期: 'early',
+  mid: 'mid',
+  middle: 'mid',
+  中期: 'mid',
+  中叶: 'mid',
+  中葉: 'mid',
+  半ば: 'mid',
+  中頃: 'mid',
+  中ごろ: 'mid',
+  late: 'late',
+  末: 'late',
+  末期: 'late',
+  末叶: 'late',
+  末葉: 'late',
+  后期: 'late',
+  後期: 'late',
+  底: 'late',
+  中后期: 'mid-late',
+  中後期: 'mid-late',
+  first: 'first-half',
+  '1st': 'first-half',
+  前半: 'first-half',
+  上半叶: 'first-half',
+  上半葉: 'first-half',
+  上半年: 'first-half',
+  second: 'second-half',
+  '2nd': 'second-half',
+  後半: 'second-half',
+  后半: 'second-half',
+  下半叶: 'second-half',
+  下半葉: 'second-half',
+  下半年: 'second-half',
+};
+/** Parts of a decade or century in Chinese and Japanese: `19世纪末`, `1960年代後半`, `20世纪上半叶`, `19世紀半ば`. */
+const CJK_PART =
+  '初期|初叶|初葉|初頭|初め|初|前期|前半|中后期|中後期|中期|中叶|中葉|半ば|中頃|中ごろ|末期|末叶|末葉|末|后期|後期|后半|後半|上半叶|上半葉|下半叶|下半葉';
+/** `early`, `mid`, `late`, or two in a row: `mid-to-late`, `mid- to late`, `early to mid`, `mid–late`, `mid-late`. */
+const PART_EN = String.raw`(early|mid|middle|late)(?:(?:-to-|-? to[- ]|[-–/])(mid|middle|late))?`;
+
 /* ------------------------------------------------------------------ */
 /* Normalising                                                         */
 /* ------------------------------------------------------------------ */
@@ -201,8 +274,15 @@ interface Side {
   short: boolean;
   /** A bare number or ordinal (`10`, `3rd`) that takes its unit from the other side. */
   bare: boolean;
-  /** Early/late part of a decade or century (`early 20th century`, `19世纪末`): narrows the span. */
-  part: 'early' | 'mid' | 'late' | null;
+  /**
+   * Part of a decade or century (`early 20th century`, `19世纪末`): narrows
+   * the years. Part of a year (`early 1776`, `1993年上半年`): a span of months.
+   */
+  part: Part | null;
+  /** Months the side covers after its first: 2 for a season (`Summer 1969` is June to August). */
+  through: number;
+  /** Read from a calendar era (`令和元年`, `Heisei 1`): beside a Western date it is a gloss, not a range's end. */
+  calendar: boolean;
 }
 
 const APPROX_PREFIX =
@@ -224,6 +304,8 @@ const side = (fields: Partial<Side> & Pick<Side, 'precision'>): Side => ({
   short: false,
   bare: false,
   part: null,
+  through: 0,
+  calendar: false,
   ...fields,
 });
 
@@ -248,12 +330,9 @@ const BODY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null 
     re: new RegExp(`^(\\d{1,4}|${CJK_NUMBER}) ?年 ?の? ?(\\d{1,2}|${CJK_NUMBER}) ?月$`, 'u'),
     read: (m) => ymd(m[1]!, m[2]!, null),
   },
-  // 20世纪80年代, 十九世纪七十年代
+  // 20世纪80年代, 十九世纪七十年代, 20世纪60年代前期, 20世纪80年代中后期
   {
-    re: new RegExp(
-      `^(\\d{1,2}|${CJK_NUMBER}) ?世[纪紀] ?(\\d0|${CJK_NUMBER}) ?年代 ?(初|初期|前期|中期|末|末期|后期|後期)?$`,
-      'u',
-    ),
+    re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?世[纪紀] ?(\\d0|${CJK_NUMBER}) ?年代 ?(${CJK_PART})?$`, 'u'),
     read: (m) => {
       const century = number(m[1]!);
       const decade = number(m[2]!);
@@ -261,30 +340,53 @@ const BODY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null 
       return side({ year: (century - 1) * 100 + decade, precision: 'decade', part: partOf(m[3]) });
     },
   },
-  // 1970s, 1970's, the 1920s, 1970年代, 490s (BC)
+  // 1970s, 1970's, the 1920s, 1970年代, 490s (BC); a part of one: early 1990s, the late 1960s,
+  // mid-1970s, mid-to-late 1640s, early-to-mid 1990s, 1960年代後半, 1960年代半ば, 1970年代末.
+  // With a part, a round hundred before 2000 is a century, as readers mean it: mid-1800s is
+  // the middle of 1800–1899 (`1800s` alone stays the decade 1800–1809, as the site writes it).
   {
-    re: /^(?:the )?(\d{1,3}0)(?:'?s|年代)( ?(?:初|初期|前期|中期|末|末期|后期|後期))?$/iu,
-    // `70s` alone is no decade (which century?); `AD 70s` is.
-    read: (m) => side({ year: Number(m[1]), precision: 'decade', part: partOf(m[2]?.trim()), short: m[1]!.length < 3 }),
+    re: new RegExp(`^(?:the )?(?:${PART_EN}[- ])?(\\d{1,3}0)(?:'?s|年代)(?: ?(${CJK_PART}))?$`, 'iu'),
+    read: (m) => {
+      const part = m[4] ? (m[1] ? undefined : partOf(m[4])) : partsOf(m[1], m[2]);
+      if (part === undefined) return null;
+      const year = Number(m[3]);
+      if (part && m[1] && year % 100 === 0 && year >= 100 && year < 2000)
+        return century(year / 100 + 1, 'century', part);
+      // `70s` alone is no decade (which century?); `AD 70s` is.
+      return side({ year, precision: 'decade', part, short: m[3]!.length < 3 });
+    },
   },
-  // early 20th century, the 5th century, mid-19th century, 3rd c.
+  // early 20th century, the 5th century, mid-19th century, 3rd c., late 19th century,
+  // mid-to-late 19th century, early-to-mid 20th century
   {
-    re: /^(?:the )?(?:(early|mid|middle|late)[- ])?(\d{1,2})(?:st|nd|rd|th)[- ](?:century|c\.)$/iu,
+    re: new RegExp(`^(?:the )?(?:${PART_EN}[- ])?(\\d{1,2})(?:st|nd|rd|th)[- ](?:century|c\\.)$`, 'iu'),
+    read: (m) => {
+      const part = partsOf(m[1], m[2]);
+      return part === undefined ? null : century(Number(m[3]), 'century', part);
+    },
+  },
+  // the first half of the 19th century, second half of the 20th century
+  {
+    re: /^(?:the )?(first|second|1st|2nd) half of the (\d{1,2})(?:st|nd|rd|th) century$/iu,
     read: (m) => century(Number(m[2]), 'century', partOf(m[1])),
   },
-  // 9世纪, 十九世纪, 16世紀, 19世纪末
+  // 9世纪, 十九世纪, 16世紀, 19世纪末, 20世纪初, 19世紀後半 (the second half), 20世纪上半叶,
+  // 19世紀半ば, 19世紀初頭, 19世纪中后期
   {
-    re: new RegExp(
-      `^(\\d{1,2}|${CJK_NUMBER}) ?世[纪紀] ?(初|初期|初叶|初葉|前期|前半|中期|中叶|中葉|末|末期|末叶|末葉|后期|後期|后半|後半)?$`,
-      'u',
-    ),
+    re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?世[纪紀] ?(${CJK_PART})?$`, 'u'),
     read: (m) => {
       const n = number(m[1]!);
       return n === null ? null : century(n, 'century', partOf(m[2]));
     },
   },
-  // 2nd millennium, 2千纪, 2千年紀
-  { re: /^(?:the )?(\d{1,2})(?:st|nd|rd|th) millennium$/iu, read: (m) => century(Number(m[1]), 'millennium', null) },
+  // 2nd millennium, 2千纪, 2千年紀; early 2nd millennium BC, mid-to-late 3rd millennium BC
+  {
+    re: new RegExp(`^(?:the )?(?:${PART_EN}[- ])?(\\d{1,2})(?:st|nd|rd|th) millennium$`, 'iu'),
+    read: (m) => {
+      const part = partsOf(m[1], m[2]);
+      return part === undefined ? null : century(Number(m[3]), 'millennium', part);
+    },
+  },
   {
     re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?千(?:年)?[纪紀]$`, 'u'),
     read: (m) => century(number(m[1]!) ?? 0, 'millennium', null),
@@ -304,6 +406,44 @@ const BODY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null 
   },
   // October 2021, Oct 2021, Dec. 2021, August, 2012
   { re: new RegExp(`^${MONTH},? (\\d{1,4})$`, 'iu'), read: (m) => ymd(m[2]!, MONTHS[m[1]!.toLowerCase()]!, null) },
+  // Seasons, three months each: Spring 1776 (March–May), Summer 1969, Autumn 1989, Fall 1989,
+  // the summer of 1969, winter of 1941 (December 1941 – February 1942)
+  {
+    re: /^(?:the )?(spring|summer|autumn|fall|winter),?(?: of)? (\d{1,4})$/iu,
+    read: (m) => season(m[2]!, m[1]!),
+  },
+  // Winter 1941–42, winter of 1941/42, Winter 1941-1942: the winter across the turn of a year
+  {
+    re: /^(?:the )?winter (?:of )?(\d{1,4}) ?[-–—/] ?(\d{2}|\d{4})$/iu,
+    read: (m) => {
+      const first = Number(m[1]);
+      const next = Number(m[2]);
+      return (m[2]!.length === 2 ? next === (first + 1) % 100 : next === first + 1) ? season(m[1]!, 'winter') : null;
+    },
+  },
+  // 1776年春, 1776年夏, 1776年秋, 1941年冬 (December 1941 – February 1942), 1776年春季, 1776年の春
+  {
+    re: /^(\d{1,4}|[〇零一二三四五六七八九]{4}) ?年 ?の? ?(春|夏|秋|冬)(?:季|天)?$/u,
+    read: (m) => season(m[1]!, m[2]!),
+  },
+  // A part of a year, as months: early 1776 (January–April), mid-1776 (May–August), late 1776
+  // (September–December), mid-to-late 1776; 1776年初, 2020年底, 2020年末, 1993年上半年 (January–June),
+  // 1993年下半年, 2020年前半, 2020年後半. Early, mid and late are approximate; a half is not.
+  {
+    re: new RegExp(`^${PART_EN}[- ](\\d{1,4})$`, 'iu'),
+    read: (m) => {
+      const part = partsOf(m[1], m[2]);
+      const year = ymd(m[3]!, null, null);
+      return part === undefined || !year ? null : { ...year, part };
+    },
+  },
+  {
+    re: /^(\d{1,4}|[〇零一二三四五六七八九]{4}) ?年 ?の? ?(初め|初|底|末|上半年|下半年|前半|後半|后半)$/u,
+    read: (m) => {
+      const year = ymd(m[1]!, null, null);
+      return year && { ...year, part: partOf(m[2]) };
+    },
+  },
   // 1450, 1450年, 80 (short: it needs a mark, such as AD or c.)
   { re: /^(\d{1,4}) ?年?$/u, read: (m) => ymd(m[1]!, null, null) },
   // 二零一六年, 二〇〇六年, 二千年 (元年 is left to the calendar eras)
@@ -322,10 +462,21 @@ const MONTH_DAY_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | 
   { re: new RegExp(`^(\\d{1,2}|${CJK_NUMBER}) ?(?:日|号|號)$`, 'u'), read: (m) => fragment(null, number(m[1]!)) },
 ];
 
-/** Fragments a range completes from its other side: the forms above, and a bare `10` or `3rd`. */
+/**
+ * Fragments a range completes from its other side: the forms above, a bare
+ * `10` or `3rd`, and a part of a century (`late 19th` in `late 19th – early
+ * 20th century`).
+ */
 const FRAGMENT_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | null }> = [
   ...MONTH_DAY_FORMS,
   { re: /^(\d{1,2})(st|nd|rd|th)?$/iu, read: (m) => side({ year: Number(m[1]), precision: 'year', bare: true }) },
+  {
+    re: new RegExp(`^${PART_EN}[- ](\\d{1,2})(?:st|nd|rd|th)$`, 'iu'),
+    read: (m) => {
+      const part = partsOf(m[1], m[2]);
+      return part ? side({ year: Number(m[3]), precision: 'year', bare: true, part }) : null;
+    },
+  },
 ];
 
 function fragment(month: number | null, day: number | null): Side | null {
@@ -334,15 +485,29 @@ function fragment(month: number | null, day: number | null): Side | null {
   return side({ month, day, precision: day !== null ? 'day' : 'month' });
 }
 
-function partOf(word: string | undefined): Side['part'] {
-  if (!word) return null;
-  if (/^(early|初|初期|初叶|初葉|前期|前半)$/iu.test(word)) return 'early';
-  if (/^(mid|middle|中期|中叶|中葉)$/iu.test(word)) return 'mid';
-  return 'late';
+function partOf(word: string | undefined): Part | null {
+  return word ? (PART_WORDS[word.toLowerCase()] ?? null) : null;
+}
+
+/** `early`, or two parts in a row (`mid-to-late`, `early-to-mid`); undefined for any other pair (`late-to-early`). */
+function partsOf(first: string | undefined, second: string | undefined): Part | null | undefined {
+  const a = partOf(first);
+  if (!second) return a;
+  const b = partOf(second);
+  if (a === 'early' && b === 'mid') return 'early-mid';
+  if (a === 'mid' && b === 'late') return 'mid-late';
+  return undefined;
+}
+
+/** A season of a year as written (`spring`, `冬`): its first month and the two after. */
+function season(yearText: string, word: string): Side | null {
+  const year = ymd(yearText, null, null);
+  const month = SEASONS[word.toLowerCase()];
+  return year && month ? { ...year, month, precision: 'month', through: 2 } : null;
 }
 
 /** The Nth century or millennium, as its first year (historical, CE; BC is applied later). */
-function century(n: number, precision: 'century' | 'millennium', part: Side['part']): Side | null {
+function century(n: number, precision: 'century' | 'millennium', part: Part | null): Side | null {
   if (!Number.isInteger(n) || n < 1 || n > 99) return null;
   return side({ year: n, precision, part });
 }
@@ -371,14 +536,20 @@ const CALENDAR_ERA_FORM = new RegExp(
   'u',
 );
 
+/** The same in Latin letters, a year only: `Heisei 1`, `Shōwa 20`, `Meiji 45`, `Taishou 3`. */
+const ROMAN_ERA_FORM = /^(meiji|taish[oō]u?|sh[oō]u?wa|heisei|reiwa) (\d{1,2})$/iu;
+
 function calendarEra(text: string): Side | null {
   const m = CALENDAR_ERA_FORM.exec(text);
-  if (!m) return null;
-  const era = CALENDAR_ERAS[m[1]!]!;
-  const n = m[2] === '元' ? 1 : number(m[2]!);
+  const roman = m ? null : ROMAN_ERA_FORM.exec(text);
+  const name = m ? m[1]! : roman && ROMAN_ERAS[roman[1]!.charAt(0).toLowerCase()];
+  if (!name) return null;
+  const era = CALENDAR_ERAS[name]!;
+  const written = m ? m[2]! : roman![2]!;
+  const n = written === '元' ? 1 : number(written);
   if (n === null || n < 1 || n > era.last) return null;
-  const point = ymd(String(era.first + n - 1), m[3] ?? null, m[4] ?? null);
-  return point && { ...point, era: 'ad' };
+  const point = ymd(String(era.first + n - 1), m?.[3] ?? null, m?.[4] ?? null);
+  return point && { ...point, era: 'ad', calendar: true };
 }
 
 /**
@@ -388,6 +559,8 @@ function calendarEra(text: string): Side | null {
 function readSide(raw: string, fragments: boolean): Side | null {
   let text = raw.trim();
   if (!text || text.length > MAX_DATE_LENGTH) return null;
+  // `1868年（明治元年）`: a date glossed with its calendar-era year (normalise has made the parentheses ASCII).
+  if (text.endsWith(')')) return parenthesisedGloss(text);
   let approximate = false;
   let era: EraMark = null;
   let marked = false;
@@ -469,21 +642,70 @@ interface Span {
 }
 
 /**
+ * The first and last offset a part covers in a unit of `size` (years, or
+ * the 12 months of a year) whose early and late stretches are `edge` long:
+ * the middle is what lies between, two parts in a row run from the first's
+ * start to the second's end, and a half is a half.
+ */
+function partRange(part: Part, size: number, edge: number): [number, number] {
+  switch (part) {
+    case 'early':
+      return [0, edge - 1];
+    case 'mid':
+      return [edge, size - edge - 1];
+    case 'late':
+      return [size - edge, size - 1];
+    case 'early-mid':
+      return [0, size - edge - 1];
+    case 'mid-late':
+      return [edge, size - 1];
+    case 'first-half':
+      return [0, size / 2 - 1];
+    case 'second-half':
+      return [size / 2, size - 1];
+  }
+}
+
+/**
  * Early and late are the first and last fifth of a century (JioNLP's
  * reading: `11世纪初` is 1000–1019) or the first and last three years of a
- * decade; the middle is what lies between. The point keeps its precision
- * (a century) and is marked approximate.
+ * decade; the middle is what lies between (`mid-to-late 1640s` is
+ * 1643–1649, `19世紀後半` 1850–1899). The point keeps its precision (a
+ * century) and is marked approximate.
  */
-function spanOf(point: DatePoint, part: Side['part']): Span {
+function spanOf(point: DatePoint, part: Part | null): Span {
   const first = point.year;
   const last = lastYear(point);
   if (!part) return { start: point, end: point, from: first, to: last };
   const size = last - first + 1;
-  const edge = point.precision === 'decade' ? 3 : Math.round(size / 5);
+  const [lo, hi] = partRange(part, size, point.precision === 'decade' ? 3 : Math.round(size / 5));
   const approx = { ...point, approximate: true };
-  if (part === 'early') return { start: approx, end: approx, from: first, to: first + edge - 1 };
-  if (part === 'late') return { start: approx, end: approx, from: last - edge + 1, to: last };
-  return { start: approx, end: approx, from: first + edge, to: last - edge };
+  return { start: approx, end: approx, from: first + lo, to: first + hi };
+}
+
+/**
+ * A side as the span it covers. A season is a span of months (`Winter
+ * 1941` is December 1941 to February 1942), and so is a part of a year:
+ * early, mid and late are its thirds (`early 1776` is January to April,
+ * approximate), a half is six months.
+ */
+function spanOfSide(s: Side): Span | null {
+  const point = toPoint(s);
+  if (!point) return null;
+  if (s.part && point.precision === 'year') {
+    const [lo, hi] = partRange(s.part, 12, 4);
+    return monthSpan(point, lo + 1, hi - lo, point.approximate || !s.part.endsWith('half'));
+  }
+  if (s.through > 0 && point.month !== null) return monthSpan(point, point.month, s.through, point.approximate);
+  return spanOf(point, s.part);
+}
+
+/** From `month` of the point's year to `through` months later, both ends at month precision. */
+function monthSpan(point: DatePoint, month: number, through: number, approximate: boolean): Span {
+  const start: DatePoint = { ...point, month, day: null, precision: 'month', approximate };
+  const last = month - 1 + through;
+  const end: DatePoint = { ...start, year: point.year + Math.floor(last / 12), month: (last % 12) + 1 };
+  return { start, end, from: start.year, to: end.year };
 }
 
 /* ------------------------------------------------------------------ */
@@ -501,8 +723,17 @@ const SINCE_SUFFIX = /\s?(?:以来|以來|以降|onwards|onward|and after|and la
 /** Whole-range words: `从…`, `from … to`, `between … and`, `…まで`, `…の間`, `…期间`. */
 const RANGE_PREFIX = /^(?:从|從|自|from |between )/iu;
 const RANGE_SUFFIX = /(?:まで|の間|の間に|期间|期間|间|間)$/u;
-/** Range separators, as they may split a range in two. */
-const SEPARATOR = /\s?(?:——|—|–|-|−|~|〜|～|ー|\/|至|到|から)\s?|\s(?:to|till|until|through|and)\s/giu;
+/** Range separators, as they may split a range in two; `--` and `---` are TeX's and Markdown's en and em dash (`1603--1868`). */
+const SEPARATOR = /\s?(?:——|—|–|---|--|-|−|~|〜|～|ー|\/|至|到|から)\s?|\s(?:to|till|until|through|and)\s/giu;
+/** Separators that set a calendar-era gloss beside a Western date (`2019年 - 令和元年`) rather than start a range. */
+const GLOSS_SEPARATOR = /^(?:——|—|–|---|--|-|−|\/)$/u;
+/**
+ * An en or em dash, or a wave dash, written before a date with no space is
+ * an open start: `–1895`, `—1895`, `〜1912年`, `～1912年`. Not a hyphen
+ * (`-1895`, `-0002` are negative years in EDTF and astronomical notation,
+ * read as nothing), nor an ASCII tilde (`~1895` is about 1895).
+ */
+const OPEN_START_MARKS = ['–', '—', '〜', '～'];
 
 const EMPTY: DateReading = {
   start: null,
@@ -529,6 +760,11 @@ export function readDate(text: string): DateReading | null {
   if (before) {
     const rest = before.index === 0 ? t.slice(before[0].length) : t.slice(0, before.index);
     const point = single(rest);
+    if (point) return { ...EMPTY, end: point.end, to: point.to, fromOpen: true };
+  }
+  // Open start: `–1895`, `〜1912年` (see OPEN_START_MARKS; normalising has made `～` a `~`).
+  if (OPEN_START_MARKS.includes(text.trimStart().charAt(0)) && t.length > 1 && t[1] !== ' ') {
+    const point = single(t.slice(1));
     if (point) return { ...EMPTY, end: point.end, to: point.to, fromOpen: true };
   }
   // Open end: `1990 以来`, `since 1990`.
@@ -576,8 +812,7 @@ function separators(text: string): RegExpExecArray[] {
 function single(text: string): Span | null {
   const s = readSide(text, false);
   if (!s || s.short || s.bare) return null;
-  const point = toPoint(s);
-  return point && spanOf(point, s.part);
+  return spanOfSide(s);
 }
 
 /** Both sides of a range, completed from each other. */
@@ -598,6 +833,12 @@ function readRange(leftText: string, rightText: string, separator: string): Date
   }
   const right = readSide(rightText, true);
   if (!right) return null;
+  // `2019年 - 令和元年`, `2019 / Reiwa 1`: a calendar-era year beside a Western one is a gloss of it.
+  if (left.calendar !== right.calendar && GLOSS_SEPARATOR.test(separator.trim())) {
+    const western = gloss(left, right);
+    const span = western && finish(western);
+    return span && { ...EMPTY, start: span.start, end: span.end, from: span.from, to: span.to };
+  }
 
   // An era written once covers both ends when the other has none: `100–44 BC`, `前475年—221年` stays CE.
   if (left.era === null && right.era === 'bc') left.era = 'bc';
@@ -614,13 +855,49 @@ function readRange(leftText: string, rightText: string, separator: string): Date
   return { ...EMPTY, start: start.start, end: end.end, from: start.from, to: end.to };
 }
 
+/**
+ * A Western date with its calendar-era gloss, either way round, in
+ * parentheses (`1868年（明治元年）`, `1989 (Heisei 1)`, `令和元年（2019年）`)
+ * or after a dash or slash (`2019年 - 令和元年`, `2019 / Reiwa 1`): the
+ * Western side, when the gloss names the same year (and month and day,
+ * where both give them); otherwise null, no date at all and never a range
+ * between the two.
+ */
+function gloss(a: Side, b: Side): Side | null {
+  if (a.calendar === b.calendar) return null;
+  const [western, era] = a.calendar ? [b, a] : [a, b];
+  if (western.short || western.bare || western.year === null) return null;
+  if (!['year', 'month', 'day'].includes(western.precision)) return null;
+  const point = toPoint(western);
+  const other = toPoint(era);
+  if (!point || !other) return null;
+  const agrees =
+    point.year === other.year &&
+    (point.month === null || other.month === null || point.month === other.month) &&
+    (point.day === null || other.day === null || point.day === other.day);
+  return agrees ? western : null;
+}
+
+/** `1868年 (明治元年)`, `明治元年（2019年）`: one side and its gloss in parentheses (see gloss). */
+function parenthesisedGloss(text: string): Side | null {
+  const open = text.indexOf('(');
+  // One pair of parentheses, closing the text, after something: nothing nests, so this recurses once.
+  if (open <= 0 || text.indexOf(')') !== text.length - 1 || text.lastIndexOf('(') !== open) return null;
+  const outer = readSide(text.slice(0, open), false);
+  const inner = readSide(text.slice(open + 1, -1), false);
+  return outer && inner && gloss(outer, inner);
+}
+
 /** Fills what a fragment lacks from the other side: `10 August – 12 September 2013`, `8月11日至22日`. */
 function complete(s: Side, other: Side): void {
   if (s.bare && s.year !== null) {
     const n = s.year;
     // `3rd–6th century`, `3—6世纪`: the unit of the other side.
     if (other.precision === 'century' || other.precision === 'millennium') {
-      Object.assign(s, { precision: other.precision, bare: false, short: false, era: s.era ?? other.era, part: null });
+      Object.assign(s, { precision: other.precision, bare: false, short: false, era: s.era ?? other.era });
+    } else if (s.part) {
+      // `late 19th – 1920`: a part of a century needs a century on the other side.
+      return;
     } else if (other.precision === 'day' && other.month !== null && n >= 1 && n <= 31) {
       // `10 – 22 August 2012`, `2019年4月12-19日`: a day of the other side's month.
       Object.assign(s, {
@@ -647,8 +924,7 @@ function complete(s: Side, other: Side): void {
 
 function finish(s: Side): Span | null {
   if (s.year === null || s.bare) return null;
-  const point = toPoint(s);
-  return point && spanOf(point, s.part);
+  return spanOfSide(s);
 }
 
 /* ------------------------------------------------------------------ */

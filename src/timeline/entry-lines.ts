@@ -4,10 +4,11 @@
  * on its own as `Title（1997）：description`, `490 BCE: Title`, or prose.
  */
 import type { PhrasingContent, Text } from 'mdast';
-import type { Period } from './types.ts';
+import type { Entry, Period } from './types.ts';
 import { readPeriod, splitTitleYear } from './period.ts';
 import { MAX_DATE_LENGTH } from './dates.ts';
 import { plainText } from './plain-text.ts';
+import { titleFromText } from './shapes/title.ts';
 
 /** One visual line of a paragraph: Obsidian shows single newlines as breaks. */
 export interface Line {
@@ -76,6 +77,10 @@ export interface EntryParts {
   /** The target of a title that is wholly a wiki link. */
   wikiTarget: string | null;
   description: PhrasingContent[];
+  /** The title is cut from the text, and the description is the whole line (see `shapes/title.ts`). */
+  titleExcerpt: boolean;
+  /** `line` for `Title: text` and `DATE: text`, `prose` for a date set apart by a comma or a space alone; see `Entry`. */
+  shape: Entry['shape'];
 }
 
 /**
@@ -89,6 +94,12 @@ const SEPARATOR = /：|:(?=\s)/u;
 export interface LineContext {
   /** Astronomical year of a one-year era or `###` heading, else null. */
   year: number | null;
+  /**
+   * The list or paragraph the line stands in is written date first (most of
+   * its lines open with a date): a date may be set apart by a space alone,
+   * and a bare number (`1519 Magellan sets sail`) is a year.
+   */
+  dateList?: boolean;
 }
 
 /** Reads a line as an entry, or returns null when it is a note. */
@@ -106,6 +117,12 @@ export function readEntry(nodes: readonly PhrasingContent[], context: LineContex
   return finishEntry(title, description, yearLabel, period, reversed, false);
 }
 
+/** Options of a finished entry that most lines leave at their defaults. */
+interface Finish {
+  titleExcerpt?: boolean;
+  shape?: Entry['shape'];
+}
+
 function finishEntry(
   titleNodes: PhrasingContent[],
   description: PhrasingContent[],
@@ -113,6 +130,7 @@ function finishEntry(
   period: Period | null,
   reversed: boolean,
   dateFirst: boolean,
+  { titleExcerpt = false, shape = 'line' }: Finish = {},
 ): EntryParts | null {
   let title = titleNodes;
   let link: string | null = null;
@@ -125,14 +143,27 @@ function finishEntry(
   }
   const titleText = plainText(title).trim();
   if (!titleText && !yearLabel) return null;
-  return { title, titleText, yearLabel, period, reversed, dateFirst, link, wikiTarget, description };
+  return {
+    title,
+    titleText,
+    yearLabel,
+    period,
+    reversed,
+    dateFirst,
+    link,
+    wikiTarget,
+    description,
+    titleExcerpt,
+    shape,
+  };
 }
 
 /**
- * Where a date written first ends: a colon (full-width, or ASCII before
- * white space), or a spaced dash (` – `, ` — `, ` - `).
+ * What may set a date written first apart from its text: a colon
+ * (full-width, or ASCII before white space), a spaced dash (` – `, ` — `,
+ * ` - `, ` -- `), a bar (`|`, `｜`), or a comma (`,` `，` `、`).
  */
-const DATE_END = /：|:(?=\s)|\s[-–—]\s/gu;
+const DATE_END = /：|:(?=\s)|\s--?\s|\s[–—]\s|\s?[|｜]\s?|[,，、]/gu;
 /**
  * Where the title of a date-first line ends and its description begins: a
  * line break (inside a list item), a colon, a spaced dash, an ideographic full stop, or a full stop and a
@@ -140,20 +171,101 @@ const DATE_END = /：|:(?=\s)|\s[-–—]\s/gu;
  * (so `St. Louis` and `U.S. Army` stay whole, `War. Athens` splits).
  */
 const TITLE_END = /\s*\n\s*|：|:(?=\s)|\s[–—]\s|\s-\s|。|(?<=\p{L}[\p{Ll}\d]{2})\.\s/u;
+/** A word that may open a dated sentence before its date: `In 1215, …`, `在1990年，…`. */
+const PREPOSITION =
+  /^(?:(?:in|on|by|around|about|circa|during|since|from|at|until|after|before)\s+|[在于於](?=\s*(?:\d|公元|西元|前)))/iu;
+
+/** A date that opens a line, and how it is set apart from the rest. */
+interface LeadingDate {
+  label: string;
+  reading: NonNullable<ReturnType<typeof readPeriod>>;
+  /** Where the text after the date and its separator starts. */
+  rest: number;
+  /** `sep` for a colon, dash or bar; `comma`; `space` for a space alone. */
+  kind: 'sep' | 'comma' | 'space';
+  /** A preposition before the date (`In`), kept in the description. */
+  lead: string;
+}
+
+/** A number alone (`1519`), which is a year only where the note's shape makes it one. */
+const BARE = /^\d+$/u;
+/** A bare number that may be a year: three or four digits, no leading zero. */
+const BARE_YEAR = /^[1-9]\d{2,3}$/u;
 
 /**
- * Reads `DATE: rest`, `DATE：rest`, `DATE – rest` and `**DATE** rest`:
- * a line that starts with a date, set apart by a colon, a spaced dash or
- * bold. The title is `rest` up to its first colon, spaced dash or full stop
- * (see TITLE_END), the description what follows. `1995年12月4日，…` (no
- * separator after the date) stays prose.
+ * Finds the date a line opens with. The longest date before a separator
+ * wins (`1914 – 1918 – The Great War`, `March 15, 44 BC, …`); a colon or a
+ * bar ends the search. A date before a comma must be more than a number of
+ * one or two digits (`3, 4 and 5` are numbers); a date set apart by a space
+ * alone is read only in a date-first list, and a bare number there only
+ * when it has three or four digits.
+ */
+function leadingDate(value: string, context: LineContext): LeadingDate | null {
+  const lead = PREPOSITION.exec(value)?.[0] ?? '';
+  const head = value.slice(0, MAX_DATE_LENGTH + lead.length + 4);
+  let best: LeadingDate | null = null;
+  for (const m of head.matchAll(DATE_END)) {
+    const comma = /^[,，、]$/u.test(m[0]);
+    // `1,000`: a comma between digits is part of a number.
+    if (comma && m[0] === ',' && /\d/u.test(value[m.index + 1] ?? '')) continue;
+    const from = comma ? lead.length : 0;
+    const candidate = value.slice(from, m.index).trim();
+    if (candidate && (!comma || !BARE.test(candidate) || BARE_YEAR.test(candidate))) {
+      const reading = readPeriod(candidate, context.year);
+      if (reading)
+        best = {
+          label: candidate,
+          reading,
+          rest: m.index + m[0].length,
+          kind: comma ? 'comma' : 'sep',
+          lead: comma ? lead : '',
+        };
+    }
+    if (/[:：|｜]/u.test(m[0])) break;
+  }
+  if (best || !context.dateList) return best;
+  // A space alone: the longest date at a word boundary, with text after it.
+  for (const m of head.matchAll(/\s+/gu)) {
+    const candidate = value.slice(0, m.index);
+    if (!/\d/u.test(candidate) || (BARE.test(candidate) && !BARE_YEAR.test(candidate))) continue;
+    const reading = readPeriod(candidate, context.year);
+    if (reading && value.slice(m.index).trim())
+      best = { label: candidate, reading, rest: m.index + m[0].length, kind: 'space', lead: '' };
+  }
+  return best;
+}
+
+/** Whether a line opens with a date, as a date-first list's lines do. */
+export function opensWithDate(nodes: readonly PhrasingContent[], year: number | null): boolean {
+  const first = nodes[0];
+  if (first?.type === 'strong' || first?.type === 'emphasis') {
+    const inner = plainText(first.children)
+      .trim()
+      .replace(/[:：]$/u, '')
+      .trim();
+    return inner.length <= MAX_DATE_LENGTH && readPeriod(inner, year) !== null;
+  }
+  if (first?.type !== 'text') return false;
+  return leadingDate(first.value, { year, dateList: true }) !== null;
+}
+
+/**
+ * Reads a line that starts with a date: `DATE: rest`, `DATE：rest`,
+ * `DATE – rest`, `DATE | rest`, `**DATE** rest`, `DATE, rest` and, in a
+ * date-first list, `DATE rest`. After a colon, dash, bar or bold date the
+ * title is `rest` up to its first colon, spaced dash or full stop (see
+ * TITLE_END), the description what follows. After a comma or a space, the
+ * rest has no title of its own: its first sentence or clause is the title
+ * (`shapes/title.ts`); a sentence that opened with a preposition (`In 1215,
+ * King John …`) is kept whole as the description.
  */
 function readDateFirst(nodes: readonly PhrasingContent[], context: LineContext): EntryParts | null {
   const first = nodes[0];
   if (!first) return null;
-  let label: string | null = null;
-  let reading: ReturnType<typeof readPeriod> = null;
-  let rest: PhrasingContent[] = [];
+  let label: string;
+  let reading: ReturnType<typeof readPeriod>;
+  let rest: PhrasingContent[];
+  let found: LeadingDate | null = null;
 
   if (first.type === 'strong' || first.type === 'emphasis') {
     // `**1995-12-04** rest`, `**1995-12-04:** rest`, `**1995-12-04**: rest`
@@ -166,27 +278,40 @@ function readDateFirst(nodes: readonly PhrasingContent[], context: LineContext):
     label = inner;
     rest = [...nodes.slice(1)];
     const head = rest[0];
-    if (head?.type === 'text') rest[0] = { ...head, value: head.value.replace(/^\s*(?:[:：]|[-–—](?=\s))?\s*/u, '') };
+    if (head?.type === 'text')
+      rest[0] = { ...head, value: head.value.replace(/^\s*(?:[:：|｜,，、]|[-–—](?=\s))?\s*/u, '') };
   } else if (first.type === 'text') {
-    // The longest date before a separator wins: `1914 – 1918 – The Great War`.
-    const head = first.value.slice(0, MAX_DATE_LENGTH + 4);
-    for (const m of head.matchAll(DATE_END)) {
-      const candidate = first.value.slice(0, m.index).trim();
-      const read = candidate ? readPeriod(candidate, context.year) : null;
-      if (read) {
-        reading = read;
-        label = candidate;
-        rest = [{ type: 'text', value: first.value.slice(m.index + m[0].length) }, ...nodes.slice(1)];
-      }
-      // A colon ends the date: nothing after it is tried.
-      if (m[0] !== ' - ' && m[0].trim() !== '–' && m[0].trim() !== '—') break;
-    }
-    if (!reading) return null;
+    found = leadingDate(first.value, context);
+    if (!found) return null;
+    reading = found.reading;
+    label = found.label;
+    rest = [{ type: 'text', value: first.value.slice(found.rest) }, ...nodes.slice(1)];
   } else {
     return null;
   }
 
   rest = trimLine(rest);
+  if (found && found.kind !== 'sep') {
+    if (!rest.length) return null;
+    const titled = titleFromText(rest);
+    if (found.lead) {
+      // `In 1215, King John …`: the sentence stays whole, its clause after the date is the title.
+      const whole = trimLine([...nodes]);
+      return finishEntry(unwrapEmphasis(titled.title), whole, label, reading.period, reading.reversed, true, {
+        titleExcerpt: true,
+        shape: 'prose',
+      });
+    }
+    return finishEntry(
+      unwrapEmphasis(trimLine(titled.title)),
+      trimLine(titled.description),
+      label,
+      reading.period,
+      reading.reversed,
+      true,
+      { titleExcerpt: titled.excerpt, shape: 'prose' },
+    );
+  }
   const split = splitAt(rest, TITLE_END);
   const title = unwrapEmphasis(trimLine(split ? split.before : rest));
   const description = split ? trimLine(split.after) : [];

@@ -112,7 +112,7 @@ export function parseMarkwhen(source: string, options: ParseOptions): Timeline {
   const map = (line: number, column: number): Position => lines[line - 1]?.from ?? { line, column };
   let timeline: Timeline;
   try {
-    timeline = parseNote(note, options);
+    timeline = parseNote(note, { ...options, topics: 'keep' });
   } catch (error) {
     if (error instanceof TimelineError) {
       throw new TimelineError(

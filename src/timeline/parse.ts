@@ -1,15 +1,20 @@
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Yaml } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow, Yaml } from 'mdast';
 import { TimelineError } from './errors.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { guardNote, restoreMarks } from './guards.ts';
 import { detectLanguage } from './lang.ts';
-import { readEntry, splitLines, type EntryParts } from './entry-lines.ts';
+import { opensWithDate, readEntry, splitLines, type EntryParts, type LineContext } from './entry-lines.ts';
+import { MAX_DATE_LENGTH } from './dates.ts';
+import { removeAttributeLists } from './shapes/attributes.ts';
+import { datedProbe, findStructure, outlineChapters } from './shapes/structure.ts';
+import { readTable } from './shapes/table.ts';
+import { excerptOf, titleFromText, type TitledText } from './shapes/title.ts';
 import { linkHooks, type LinkOptions } from './links.ts';
 import type { RenderHooks } from './hooks.ts';
 import { parseMarkdown } from './markdown.ts';
 import { plainText } from './plain-text.ts';
 import { renderBlocks, renderInline } from './render.ts';
-import { periodBounds, singleYear, splitHeadingPeriod } from './period.ts';
+import { periodBounds, readPeriod, singleYear, splitHeadingPeriod, type PeriodReading } from './period.ts';
 import { Slugger } from './slug.ts';
 import type { Diagnostic, Entry, Era, EraItem, Period, Position, Rich, Timeline } from './types.ts';
 import { safeUrl } from './url.ts';
@@ -21,11 +26,21 @@ export interface ParseOptions {
   file: string;
   /** Where the site serves eras, other notes and images; see {@link LinkOptions}. */
   links?: LinkOptions;
+  /**
+   * A heading with no period and no entries (`## Climate`) is kept as text in
+   * the chapter before it (`merge`), or is a chapter of its own (`keep`: a
+   * Markwhen section is a chapter by declaration).
+   * @default 'merge'
+   */
+  topics?: 'merge' | 'keep';
 }
 
 /** An era while the note is walked, before slugs and ids are handed out. */
 interface DraftEra extends Omit<Era, 'slug'> {
-  headingNode: Heading;
+  /** The chapter's heading; null for the one chapter of a note without chapter headings. */
+  headingNode: Heading | null;
+  /** The blocks the chapter holds, its heading first, for footnotes and merging. */
+  nodes: RootContent[];
 }
 
 /**
@@ -42,6 +57,7 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const guarded = guardNote(text, file, warnings);
   const tree = parseMarkdown(guarded, file, warnings);
   if (guarded !== text) restoreMarks(tree);
+  removeAttributeLists(tree);
   const lines = text.split('\n');
   // Rendering waits until every slug and anchor is known, so that a wiki link
   // can point at a heading further down: each Rich is filled in at the end.
@@ -60,32 +76,44 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const yaml = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
   const meta = readFrontmatter(yaml, file, warnings);
   // Link definitions are syntax: parseMarkdown has already put their URLs into the links.
-  const body = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition');
+  let body: RootContent[] = tree.children.filter((node) => node.type !== 'yaml' && node.type !== 'definition');
 
-  const firstEra = body.findIndex((n) => n.type === 'heading' && n.depth === 2);
-  if (firstEra === -1) {
-    // No era: point at the end of the note, where the search for one ended;
-    // no body at all: at the end of the frontmatter, where the body should start.
-    const end = (body.length ? tree.position?.end : yaml?.position?.end) ?? { line: 1, column: 1 };
+  if (body.length === 0) {
+    // No body: point at the end of the frontmatter, where the body should start.
+    const end = yaml?.position?.end ?? { line: 1, column: 1 };
     throw new TimelineError({
       file,
       line: end.line,
       column: end.column,
-      message: body.length
-        ? 'the note has no era: no `##` heading was found'
-        : yaml
-          ? 'the note has no body: nothing after the frontmatter'
-          : 'the note is empty',
-      hint: 'start each era with a level-2 heading such as `## 序曲 2022` or `## The Jazz Age (1920–1929)`',
+      message: yaml ? 'the note has no body: nothing after the frontmatter' : 'the note is empty',
+      hint: 'write the history below the frontmatter: chapters as headings (`## The Jazz Age (1920–1929)`), events as lines such as `1927: The Jazz Singer`',
     });
   }
 
-  const prefaceNodes = body.slice(0, firstEra);
-  const h1Index = prefaceNodes.findIndex((n) => n.type === 'heading' && n.depth === 1);
-  const titleHeading = h1Index === -1 ? null : plainText([prefaceNodes[h1Index]!]).trim();
-  if (h1Index !== -1) prefaceNodes.splice(h1Index, 1);
+  // The chapters: from the headings, else from an outline, else one chapter (shapes/structure.ts).
+  const probe = datedProbe();
+  let structure = findStructure(body, probe);
+  if (structure.depth === null) {
+    const outline = outlineChapters(body);
+    if (outline) {
+      body = outline;
+      structure = findStructure(body, probe);
+    }
+  }
+  const titleNode = structure.title === -1 ? null : (body[structure.title] as Heading);
+  const titleHeading = titleNode ? plainText([titleNode]).trim() : null;
+  const depth = structure.depth;
+  const firstChapter =
+    depth === null
+      ? structure.start
+      : body.findIndex((n, i) => i !== structure.title && n.type === 'heading' && n.depth <= depth);
+  const prefaceNodes = body.slice(0, firstChapter).filter((n) => n !== titleNode);
+  const chapterNodes = body.slice(firstChapter).filter((n) => n !== titleNode);
+  const single = depth === null ? (meta.title ?? titleHeading ?? fileTitle(file)) : null;
 
-  const drafts = walkEras(body.slice(firstEra), { file, lines, warnings, render });
+  const walked = walkEras(chapterNodes, depth ?? 0, single, { file, lines, warnings, render });
+  const drafts = options.topics === 'keep' ? walked : mergeTopics(walked, prefaceNodes, render);
+  warnEmptyEras(drafts, { file, lines, warnings, render });
   const eras = assignIds(drafts);
 
   const title = meta.title ?? titleHeading ?? fileTitle(file);
@@ -104,7 +132,7 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
     noteNames,
     options.links ?? {},
     (d) => warnings.push({ file, ...d }),
-    footnotePages(body, eras),
+    footnotePages(prefaceNodes, drafts, eras),
   );
   for (const job of jobs) job(hooks);
   // A block that showed only hidden HTML shows nothing: no empty box on the page.
@@ -121,19 +149,74 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   };
 }
 
-/** Where each footnote's definition is shown: its era's slug (one era per `##`), or null in the preface. */
-function footnotePages(body: readonly RootContent[], eras: readonly Era[]): Map<string, string | null> {
+/** Where each footnote's definition is shown: its chapter's slug, or null in the preface. */
+function footnotePages(
+  preface: readonly RootContent[],
+  drafts: readonly DraftEra[],
+  eras: readonly Era[],
+): Map<string, string | null> {
   const pages = new Map<string, string | null>();
-  let era = -1;
-  for (const node of body) {
-    if (node.type === 'heading' && node.depth === 2) era++;
-    visit(node, 'footnoteDefinition', (definition) => {
-      // CommonMark: the first definition of a label wins.
-      if (!pages.has(definition.identifier))
-        pages.set(definition.identifier, era < 0 ? null : (eras[era]?.slug ?? null));
-    });
-  }
+  const note = (nodes: readonly RootContent[], slug: string | null) => {
+    for (const node of nodes)
+      visit(node, 'footnoteDefinition', (definition) => {
+        // CommonMark: the first definition of a label wins.
+        if (!pages.has(definition.identifier)) pages.set(definition.identifier, slug);
+      });
+  };
+  note(preface, null);
+  drafts.forEach((draft, i) => note(draft.nodes, eras[i]?.slug ?? null));
   return pages;
+}
+
+/**
+ * A section with no period and no entries (`## Climate`, `## Sources`) is
+ * no chapter: it is kept as text, with its heading, in the chapter before
+ * it, or in the preface when it comes first. A note whose sections all are
+ * such keeps them as chapters.
+ */
+function mergeTopics(drafts: DraftEra[], preface: RootContent[], render: Renderer): DraftEra[] {
+  const isTopic = (d: DraftEra) => !d.period && d.headingNode !== null && !d.items.some((i) => i.kind === 'entry');
+  if (drafts.every(isTopic)) return drafts;
+  const kept: DraftEra[] = [];
+  for (const draft of drafts) {
+    const previous = kept[kept.length - 1];
+    if (!isTopic(draft)) {
+      kept.push(draft);
+      continue;
+    }
+    if (!previous) {
+      preface.push(...draft.nodes);
+      continue;
+    }
+    const offset = Math.max(0, ...previous.items.map((i) => i.group)) + 1;
+    // Its heading stays a heading in the text, as a heading below the sub-periods is.
+    previous.items.push({
+      kind: 'block',
+      type: 'heading',
+      content: render.blocks([draft.headingNode!]),
+      group: offset,
+      position: draft.position,
+    });
+    if (draft.intro)
+      previous.items.push({ kind: 'note', content: draft.intro, group: offset, position: draft.position });
+    for (const item of draft.items) previous.items.push({ ...item, group: item.group + offset });
+    previous.nodes.push(...draft.nodes);
+  }
+  return kept.map((draft, i) => ({ ...draft, ordinal: i + 1 }));
+}
+
+/** A chapter with a period but no entries is most likely unfinished: said at its heading. */
+function warnEmptyEras(eras: readonly DraftEra[], ctx: WalkContext): void {
+  for (const e of eras) {
+    if (!e.items.some((item) => item.kind === 'entry')) {
+      ctx.warnings.push({
+        file: ctx.file,
+        ...e.position,
+        message: `era “${e.heading || `#${e.ordinal}`}” has no entries`,
+        hint: 'entries are lines such as `Title（1997）：description` or `1997: description` under the chapter heading',
+      });
+    }
+  }
 }
 
 /** A BOM and CR or CRLF line endings would shift text; lines stay the same. */
@@ -189,35 +272,178 @@ interface WalkContext {
   render: Renderer;
 }
 
-function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
+/** A heading below the chapter level, while its section is read. */
+interface HeadingContext {
+  depth: number;
+  heading: string;
+  period: Period | null;
+  /**
+   * The heading is wholly a date (`### 1912`, `### 09/21`) and its text
+   * holds no entries written out: plain bullets under it are its events.
+   */
+  bullets: boolean;
+}
+
+/** An era's state while its blocks are read. */
+interface EraState {
+  era: DraftEra;
+  /** The era heading is wholly a date (`## 1990`), and plain bullets under it are its events. */
+  bullets: boolean;
+  /** Sub-headings in effect, outermost first. */
+  stack: HeadingContext[];
+  /** A thematic break since the last heading ends its plain bullets' dates. */
+  broken: boolean;
+  group: number;
+}
+
+/** Where an entry's date comes from when it has none of its own. */
+interface Inherited {
+  period: Period | null;
+  source: Entry['dateSource'];
+  /** The heading an out-of-period warning names. */
+  container: { heading: string; period: Period | null; sub: boolean };
+}
+
+/** The nearest heading with a period: the entries below take its date and are checked against it. */
+function inherited(state: EraState): Inherited {
+  for (let i = state.stack.length - 1; i >= 0; i--) {
+    const h = state.stack[i]!;
+    if (h.period?.start || h.period?.end)
+      return { period: h.period, source: 'subperiod', container: { heading: h.heading, period: h.period, sub: true } };
+  }
+  const { era } = state;
+  return {
+    period: era.period,
+    source: era.period ? 'era' : 'none',
+    container: { heading: era.heading, period: era.period, sub: false },
+  };
+}
+
+/** The one year of the nearest dated heading, for dates written relative to it (`12.04`). */
+function yearOf(state: EraState): number | null {
+  return singleYear(inherited(state).period);
+}
+
+/** The date heading whose events plain bullets here are, or null. */
+function bulletDate(state: EraState): Inherited | null {
+  if (state.broken) return null;
+  const top = state.stack[state.stack.length - 1];
+  const own = inherited(state);
+  if (top) return top.bullets && top.period ? { ...own, source: 'heading' } : null;
+  return state.bullets && state.era.period ? { ...own, source: 'heading' } : null;
+}
+
+/** Reads `text` as wholly a date, as a date heading or a date alone on a line is. */
+function wholeDate(text: string, year: number | null): PeriodReading | null {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.length > MAX_DATE_LENGTH || !/\d/u.test(trimmed)) return null;
+  // A bare number is a year only with three or four digits (`## 1990`, not `## 3`).
+  if (/^\d+$/u.test(trimmed) && !/^[1-9]\d{2,3}$/u.test(trimmed)) return null;
+  return readPeriod(trimmed, year);
+}
+
+/**
+ * A heading's name and period (`The Jazz Age (1920–1929)`, `序曲 2022`), and
+ * whether it is wholly a date (`1912`, `1912年`, `09/21` under a year), whose
+ * plain bullets are its events (its name is then empty).
+ */
+function readHeading(
+  heading: string,
+  year: number | null,
+): ReturnType<typeof splitHeadingPeriod> & { isDate: boolean } {
+  const split = splitHeadingPeriod(heading);
+  if (split.period && split.name) return { ...split, isDate: false };
+  const whole = wholeDate(heading, year);
+  if (!whole) return { ...split, isDate: false };
+  return { name: '', period: whole.period, ...(whole.reversed ? { reversed: true as const } : {}), isDate: true };
+}
+
+/** A period that names one day (`### 09/21` under `## 2019`). */
+function isDay(period: Period | null): boolean {
+  const { start, end } = period ?? {};
+  return (
+    start?.precision === 'day' &&
+    end?.precision === 'day' &&
+    start.year === end.year &&
+    start.month === end.month &&
+    start.day === end.day
+  );
+}
+
+function walkEras(nodes: RootContent[], chapterDepth: number, single: string | null, ctx: WalkContext): DraftEra[] {
   const eras: DraftEra[] = [];
-  let era: DraftEra | undefined;
-  let subPeriod: SubPeriodContext | null = null;
-  let group = 0;
+  let state: EraState | undefined;
+  if (single !== null) {
+    const first = nodes[0];
+    const era: DraftEra = {
+      ordinal: 1,
+      heading: single,
+      name: single,
+      period: null,
+      intro: null,
+      items: [],
+      position: first ? positionOf(first, ctx) : { line: 1, column: 1 },
+      headingNode: null,
+      nodes: [],
+    };
+    eras.push(era);
+    state = { era, bullets: false, stack: [], broken: false, group: 0 };
+  }
 
-  const push = (item: EraItem) => era!.items.push(item);
-
-  for (const node of nodes) {
-    if (node.type === 'heading' && node.depth === 2) {
-      era = startEra(node, eras.length + 1, ctx);
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    if (node.type === 'heading' && node.depth <= chapterDepth && single === null) {
+      const era = startEra(node, eras.length + 1, ctx);
       eras.push(era);
-      subPeriod = null;
-      group = 0;
+      const bullets = readHeading(era.heading, null).isDate && bulletsAreEvents(nodes, index, era.period);
+      state = { era, bullets, stack: [], broken: false, group: 0 };
       continue;
     }
-    if (!era) continue; // unreachable: nodes start at the first `##`
-    group++;
+    if (!state) continue; // unreachable: nodes start at the first chapter heading
+    state.era.nodes.push(node);
+    state.group++;
+    const { era } = state;
 
-    if (node.type === 'heading' && node.depth === 3) {
+    if (node.type === 'heading') {
+      while (state.stack.length && state.stack[state.stack.length - 1]!.depth >= node.depth) state.stack.pop();
+      state.broken = false;
       const heading = plainText([node]).trim();
-      const { name, period, reversed } = splitHeadingPeriod(heading);
-      if (!heading) warnEmptyHeading(node, ctx);
       const position = positionOf(node, ctx);
-      if (reversed) warnReversed(period!.label, position.line, ctx);
-      subPeriod = { heading, period };
-      push({ kind: 'subperiod', id: '', heading, name, period, group, position });
+      if (!heading) warnEmptyHeading(node, ctx);
+      const split = readHeading(heading, yearOf(state));
+      const whole = split.isDate ? { period: split.period!, reversed: split.reversed === true } : null;
+      if (split.reversed) warnReversed(split.period!.label, position.line, ctx);
+      // A day heading whose text holds no entries of its own is one event: the day and its text.
+      if (whole && isDay(whole.period)) {
+        const end = sectionEnd(nodes, index);
+        const section = nodes.slice(index + 1, end);
+        if (section.length && !section.some((n) => holdsEntry(n, whole.period))) {
+          state.era.nodes.push(...section);
+          era.items.push(dayEntry(node, heading, whole.period, section, state, ctx));
+          index = end - 1;
+          continue;
+        }
+      }
+      // Below the sub-period level, a heading with no date is a heading in the text, as it always was.
+      if (!split.period && node.depth > chapterDepth + 1 && single === null) {
+        era.items.push(block(node, 'heading', state.group, ctx));
+        continue;
+      }
+      const bullets = whole !== null && bulletsAreEvents(nodes, index, split.period);
+      state.stack.push({ depth: node.depth, heading, period: split.period, bullets });
+      era.items.push({
+        kind: 'subperiod',
+        id: '',
+        heading,
+        name: split.name,
+        period: split.period,
+        group: state.group,
+        position,
+      });
       continue;
     }
+
+    if (node.type === 'thematicBreak') state.broken = true;
 
     if (node.type === 'paragraph') {
       if (!era.intro && era.items.length === 0 && isWhollyEmphasised(node)) {
@@ -229,95 +455,156 @@ function walkEras(nodes: RootContent[], ctx: WalkContext): DraftEra[] {
         era.intro = ctx.render.inline(inner);
         continue;
       }
-      readParagraph(node, group, era, subPeriod, ctx);
+      // A date alone on a line, its event in the next paragraph.
+      const next = nodes[index + 1];
+      const alone = dateAlone(node, yearOf(state));
+      if (alone && next?.type === 'paragraph' && !readsAsEntries(next, yearOf(state))) {
+        state.era.nodes.push(next);
+        const titled = titleFromText(next.children);
+        const parts = partsOf(titled, alone, 'prose');
+        era.items.push(entryFrom(parts, [], state, positionOf(node, ctx), ctx, null, titled.excerpt ? [next] : null));
+        index++;
+        continue;
+      }
+      readParagraph(node, state, ctx);
       continue;
     }
 
     if (node.type === 'list') {
-      readList(node, group, era, subPeriod, ctx);
+      readList(node, state, ctx);
       continue;
     }
 
-    push(block(node, node.type, group, ctx));
+    if (node.type === 'table') {
+      readTableNode(node, state, ctx);
+      continue;
+    }
+
+    era.items.push(block(node, node.type, state.group, ctx));
   }
 
-  for (const e of eras) {
-    if (!e.items.some((item) => item.kind === 'entry')) {
-      ctx.warnings.push({
-        file: ctx.file,
-        ...e.position,
-        message: `era “${e.heading || `#${e.ordinal}`}” has no entries`,
-        hint: 'entries are lines such as `Title（1997）：description` under the era heading',
-      });
-    }
-  }
   return eras;
 }
 
-function startEra(node: Heading, ordinal: number, ctx: WalkContext): DraftEra {
-  const heading = plainText([node]).trim();
-  if (!heading) warnEmptyHeading(node, ctx);
-  const { name, period, reversed } = splitHeadingPeriod(heading);
-  if (reversed) warnReversed(period!.label, positionOf(node, ctx).line, ctx);
-  return {
-    ordinal,
-    heading,
-    name,
-    period,
-    intro: null,
-    items: [],
-    position: positionOf(node, ctx),
-    headingNode: node,
-  };
-}
-
-/** A `###` heading the entries below it stand under. */
-interface SubPeriodContext {
-  heading: string;
-  period: Period | null;
-}
-
-/** Where `text` starts on a line of the note (1-based), else where the line's text starts. */
-function columnOf(text: string, line: number, ctx: WalkContext): number {
-  const at = (ctx.lines[line - 1] ?? '').indexOf(text);
-  return at === -1 ? firstColumn(ctx.lines, line) : at + 1;
-}
-
-/** A range whose end comes before its start is kept as written, undated, and said. */
-function warnReversed(label: string, line: number, ctx: WalkContext): void {
-  ctx.warnings.push({
-    file: ctx.file,
-    line,
-    column: columnOf(label, line, ctx),
-    message: `the period “${label}” ends before it starts; it is shown as written but not placed in time`,
-    hint: 'write the earlier date first (`1914–1918`); for years before the common era mark them, e.g. `490–479 BC`',
-  });
+/** Where the section of the heading at `index` ends: the next heading. */
+function sectionEnd(nodes: readonly RootContent[], index: number): number {
+  for (let i = index + 1; i < nodes.length; i++) if (nodes[i]!.type === 'heading') return i;
+  return nodes.length;
 }
 
 /**
- * An entry dated outside the period it stands under (its `###` sub-period,
- * else its era) is most likely a typo: said at its line, the build goes on.
- * Open and unknown ends bound nothing.
+ * Under a date heading, plain bullets are that date's events when the
+ * heading's own text (to the next heading) holds no entries written out: an
+ * author who writes `Title (1997): text` lines uses bullets for notes.
  */
-function warnOutside(entry: Entry, era: DraftEra, subPeriod: SubPeriodContext | null, ctx: WalkContext): void {
-  if (entry.dateSource !== 'title' || !entry.date) return;
-  const container = subPeriod?.period?.start || subPeriod?.period?.end ? subPeriod : null;
-  const period = container ? container.period : era.period;
-  if (!period) return;
-  const outer = periodBounds(period);
+function bulletsAreEvents(nodes: readonly RootContent[], index: number, period: Period | null): boolean {
+  return !nodes.slice(index + 1, sectionEnd(nodes, index)).some((n) => holdsEntry(n, period));
+}
+
+/** Whether a block holds a line that reads as an entry of its own. */
+function holdsEntry(node: RootContent, period: Period | null): boolean {
+  const year = singleYear(period);
+  if (node.type === 'paragraph') return readsAsEntries(node, year);
+  if (node.type === 'list')
+    return node.children.some(
+      (item) => item.children[0]?.type === 'paragraph' && readsAsEntries(item.children[0], year),
+    );
+  return false;
+}
+
+function readsAsEntries(node: Paragraph, year: number | null): boolean {
+  return splitLines(node.children, 1).some((line) => readEntry(line.nodes, { year }) !== null);
+}
+
+/** A paragraph of one line that is wholly a date (`1492`, `**1492**`, `Spring 1776`). */
+function dateAlone(node: Paragraph, year: number | null): PeriodReading | null {
+  const text = plainText([node]).trim();
+  if (text.includes('\n')) return null;
+  return wholeDate(text.replace(/[:：]$/u, ''), year);
+}
+
+/** The parts of an entry read from a date and a text with no title of its own. */
+function partsOf(
+  titled: TitledText,
+  reading: PeriodReading,
+  shape: Entry['shape'],
+): EntryParts & { shape: Entry['shape'] } {
+  return {
+    title: titled.title,
+    titleText: plainText(titled.title).trim(),
+    yearLabel: reading.period.label,
+    period: reading.period,
+    reversed: reading.reversed,
+    dateFirst: true,
+    link: null,
+    wikiTarget: null,
+    description: titled.description,
+    titleExcerpt: titled.excerpt,
+    shape,
+  };
+}
+
+/** A day heading and its text, as one event (rule 2d in docs/note-format.md). */
+function dayEntry(
+  node: Heading,
+  heading: string,
+  period: Period,
+  section: RootContent[],
+  state: EraState,
+  ctx: WalkContext,
+): Entry {
+  const firstText =
+    section[0]?.type === 'list'
+      ? plainText(section[0].children[0]?.children.slice(0, 1) ?? [])
+      : plainText(section.slice(0, 1));
+  const title = excerptOf(firstText.trim()) || heading;
+  const parts: EntryParts & { shape: Entry['shape'] } = {
+    title: [{ type: 'text', value: title }],
+    titleText: title,
+    yearLabel: heading,
+    period,
+    reversed: false,
+    dateFirst: true,
+    link: null,
+    wikiTarget: null,
+    description: [],
+    titleExcerpt: true,
+    shape: 'day',
+  };
+  return entryFrom(parts, [], state, positionOf(node, ctx), ctx, null, section);
+}
+
+/** The year context of the lines of a paragraph or list, and whether most of them open with a date. */
+function lineContext(state: EraState, openings: boolean[]): LineContext {
+  const year = yearOf(state);
+  const dated = openings.filter(Boolean).length;
+  return { year, dateList: dated >= 2 && dated * 2 >= openings.length };
+}
+
+/** A warning for an entry dated outside the heading it stands under. */
+/**
+ * An entry dated outside the period it stands under (its sub-period, else
+ * its era) is most likely a typo: said at its line, the build goes on. Only
+ * a date that does not overlap the period at all warns: a life span
+ * (`Cicero (106 – 43 BC)`) under a sub-period of its years is no typo. Open
+ * and unknown ends bound nothing.
+ */
+function warnOutside(entry: Entry, container: Inherited['container'], ctx: WalkContext): void {
+  if (entry.dateSource !== 'title' || !entry.date || !container.period) return;
+  const outer = periodBounds(container.period);
   const inner = periodBounds(entry.date);
   // A tiny slack: fractions of a year are sums of floats.
   const eps = 1e-6;
-  const before = outer.lo !== null && inner.lo !== null && inner.lo < outer.lo - eps;
-  const after = outer.hi !== null && inner.hi !== null && inner.hi > outer.hi + eps;
+  const before = outer.lo !== null && inner.hi !== null && inner.hi <= outer.lo + eps;
+  const after = outer.hi !== null && inner.lo !== null && inner.lo >= outer.hi - eps;
   if (!before && !after) return;
-  const where = container ? `its sub-period “${container.heading}”` : `its era “${era.heading}”`;
+  const where = container.sub ? `its sub-period “${container.heading}”` : `its era “${container.heading}”`;
   ctx.warnings.push({
     file: ctx.file,
     line: entry.position.line,
     column: entry.position.column,
     message: `“${entry.title}” (${entry.yearLabel ?? entry.date.label}) lies outside ${where}`,
-    hint: `check the date for a typo, or move the entry under the ${container ? '`###` heading' : 'era'} whose period holds it`,
+    hint: `check the date for a typo, or move the entry under the ${container.sub ? 'heading' : 'chapter'} whose period holds it`,
   });
 }
 
@@ -335,15 +622,18 @@ function isWhollyEmphasised(node: Paragraph): boolean {
   return meaningful.length === 1 && (meaningful[0]!.type === 'emphasis' || meaningful[0]!.type === 'strong');
 }
 
-/** Each line of a paragraph is an entry or, if it is not, a note. */
-function readParagraph(
-  node: Paragraph,
-  group: number,
-  era: DraftEra,
-  subPeriod: SubPeriodContext | null,
-  ctx: WalkContext,
-): void {
+/**
+ * Each line of a paragraph is an entry or, if it is not, a note. A line
+ * that is wholly a date takes the note lines after it as its event.
+ */
+function readParagraph(node: Paragraph, state: EraState, ctx: WalkContext): void {
+  const { era, group } = state;
   const lines = splitLines(node.children, node.position?.start.line ?? 1);
+  const year = yearOf(state);
+  const context = lineContext(
+    state,
+    lines.map((line) => opensWithDate(line.nodes, year)),
+  );
   let pendingNote: { nodes: PhrasingContent[]; position: Position } | null = null;
   const flushNote = () => {
     if (!pendingNote) return;
@@ -356,14 +646,26 @@ function readParagraph(
     pendingNote = null;
   };
 
-  const context = { year: singleYear(subPeriod?.period ?? era.period) };
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const parts = readEntry(line.nodes, context);
     const position = { line: line.line, column: firstColumn(ctx.lines, line.line) };
     if (parts) {
       flushNote();
-      era.items.push(entryFrom(parts, [], group, era, subPeriod, position, ctx));
-    } else if (pendingNote) {
+      era.items.push(entryFrom(parts, [], state, position, ctx));
+      continue;
+    }
+    const alone = wholeDate(plainText(line.nodes), year);
+    const next = lines[i + 1];
+    if (alone && next && !readEntry(next.nodes, context)) {
+      // `1492` then `Columbus reaches the Americas` on the next line: one event.
+      flushNote();
+      const titled = titleFromText(next.nodes);
+      era.items.push(entryFrom(partsOf(titled, alone, 'prose'), [], state, position, ctx));
+      i++;
+      continue;
+    }
+    if (pendingNote) {
       // Consecutive note lines stay one note, with the line break Obsidian shows.
       pendingNote.nodes.push({ type: 'break' }, ...line.nodes);
     } else {
@@ -373,15 +675,21 @@ function readParagraph(
   flushNote();
 }
 
-/** Each list item that reads as an entry is one; runs of other items stay a list. */
-function readList(
-  node: List,
-  group: number,
-  era: DraftEra,
-  subPeriod: SubPeriodContext | null,
-  ctx: WalkContext,
-): void {
-  const context = { year: singleYear(subPeriod?.period ?? era.period) };
+/**
+ * Each list item that reads as an entry is one; so is a plain item under a
+ * date heading (one of that date's events), and a date alone with its event
+ * in the nested items. Runs of other items stay a list.
+ */
+function readList(node: List, state: EraState, ctx: WalkContext, dated: Inherited | null = bulletDate(state)): void {
+  const { era, group } = state;
+  const year = dated ? singleYear(dated.period) : yearOf(state);
+  const context = lineContext(
+    state,
+    node.children.map(
+      (item) => item.children[0]?.type === 'paragraph' && opensWithDate(item.children[0].children, year),
+    ),
+  );
+  if (dated) context.year = year;
   let run: ListItem[] = [];
   let runStart = node.start ?? 1;
   let index = 0;
@@ -397,9 +705,53 @@ function readList(
   for (const item of node.children) {
     const [first, ...rest] = item.children;
     const parts = first?.type === 'paragraph' ? readEntry(first.children, context) : null;
+    const alone = first?.type === 'paragraph' && rest.length ? dateAlone(first, year) : null;
     if (parts) {
       flush();
-      era.items.push(entryFrom(parts, rest, group, era, subPeriod, positionOf(first!, ctx), ctx));
+      era.items.push(entryFrom(parts, rest, state, positionOf(first!, ctx), ctx, dated));
+    } else if (alone && rest.length === 1 && rest[0]!.type === 'list' && !isDay(alone.period)) {
+      // `- 1990` with its events nested below: each nested item is one of that date's events.
+      flush();
+      const own: Inherited = {
+        period: alone.period,
+        source: 'heading',
+        container: { heading: alone.period.label, period: alone.period, sub: true },
+      };
+      era.items.push({
+        kind: 'subperiod',
+        id: '',
+        heading: alone.period.label,
+        name: '',
+        period: alone.period,
+        group,
+        position: positionOf(first!, ctx),
+      });
+      readList(rest[0] as List, state, ctx, own);
+    } else if (alone) {
+      // A date alone with its event nested below it.
+      flush();
+      const firstText =
+        rest[0]?.type === 'list'
+          ? plainText(rest[0].children[0]?.children.slice(0, 1) ?? [])
+          : plainText(rest.slice(0, 1));
+      const title = excerptOf(firstText.trim());
+      const parts: EntryParts & { shape: Entry['shape'] } = {
+        ...partsOf({ title: [{ type: 'text', value: title }], description: [], excerpt: true }, alone, 'bullet'),
+      };
+      era.items.push(entryFrom(parts, [], state, positionOf(first!, ctx), ctx, null, rest));
+    } else if (dated && first?.type === 'paragraph' && typeof item.checked !== 'boolean') {
+      // A plain bullet under a date heading: one of that date's events, titled by its first clause.
+      flush();
+      const titled = titleFromText(first.children);
+      const parts: EntryParts & { shape: Entry['shape'] } = {
+        ...partsOf(titled, { period: dated.period!, reversed: false }, 'bullet'),
+        yearLabel: null,
+        dateFirst: false,
+        period: null,
+      };
+      era.items.push(
+        entryFrom(parts, rest, state, positionOf(first, ctx), ctx, dated, titled.excerpt ? [first, ...rest] : null),
+      );
     } else {
       if (!run.length) runStart = (node.start ?? 1) + index;
       run.push(item);
@@ -409,24 +761,61 @@ function readList(
   flush();
 }
 
+/** A table with a date column: its rows are events; rows whose date does not read stay a table. */
+function readTableNode(node: Table, state: EraState, ctx: WalkContext): void {
+  const { era, group } = state;
+  const reading = readTable(node, yearOf(state));
+  if (!reading) {
+    era.items.push(block(node, 'table', group, ctx));
+    return;
+  }
+  let run: TableRow[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const position = { start: run[0]!.position!.start, end: run[run.length - 1]!.position!.end };
+    era.items.push(block({ ...node, children: [node.children[0]!, ...run], position }, 'table', group, ctx));
+    run = [];
+  };
+  for (const row of reading.rows) {
+    if (!('reading' in row)) {
+      run.push(row);
+      continue;
+    }
+    flush();
+    const titled: TitledText = row.title.length
+      ? { title: row.title, description: row.description, excerpt: false }
+      : titleFromText(row.description);
+    const parts = partsOf(titled, row.reading, 'row');
+    parts.yearLabel = row.label;
+    // `| Band | Year |`: the date is written after the title.
+    parts.dateFirst = reading.titleColumn === -1 || reading.dateColumn < reading.titleColumn;
+    if (titled.excerpt) parts.description = row.description;
+    era.items.push(entryFrom(parts, [], state, positionOf(row.row, ctx), ctx));
+  }
+  flush();
+}
+
 function entryFrom(
   parts: EntryParts,
   extraBlocks: RootContent[],
-  group: number,
-  era: DraftEra,
-  subPeriod: SubPeriodContext | null,
+  state: EraState,
   position: Position,
   ctx: WalkContext,
+  dated: Inherited | null = null,
+  /** Blocks that are the whole description (a day's text), instead of `parts.description` and `extraBlocks`. */
+  wholeBlocks: RootContent[] | null = null,
 ): Entry {
-  const description = extraBlocks.length
-    ? ctx.render.blocks([{ type: 'paragraph', children: parts.description }, ...extraBlocks])
-    : ctx.render.inline(parts.description);
-  const sub = subPeriod?.period ?? null;
+  const description = wholeBlocks
+    ? ctx.render.blocks(wholeBlocks)
+    : extraBlocks.length
+      ? ctx.render.blocks([{ type: 'paragraph', children: parts.description }, ...extraBlocks])
+      : ctx.render.inline(parts.description);
+  const from = dated ?? inherited(state);
   if (parts.reversed) warnReversed(parts.yearLabel ?? '', position.line, ctx);
   // A reversed date stays the entry's own, shown as written; it has no dates, so it places nothing.
   const own = parts.period;
-  const date = own ?? sub ?? era.period;
-  const dateSource = own ? 'title' : sub ? 'subperiod' : era.period ? 'era' : 'none';
+  const date = own ?? from.period;
+  const dateSource = own ? 'title' : from.period ? from.source : 'none';
   let link: string | null = null;
   if (parts.link !== null) {
     link = safeUrl(parts.link);
@@ -450,14 +839,51 @@ function entryFrom(
     dateSource,
     link,
     description,
-    group,
+    titleExcerpt: parts.titleExcerpt,
+    shape: (parts as { shape?: Entry['shape'] }).shape ?? 'line',
+    group: state.group,
     position,
   };
   ctx.render.later((hooks) => {
     entry.titleHtml = renderInline(parts.title, hooks).html || (parts.yearLabel ?? '');
   });
-  warnOutside(entry, era, subPeriod, ctx);
+  warnOutside(entry, from.container, ctx);
   return entry;
+}
+
+function startEra(node: Heading, ordinal: number, ctx: WalkContext): DraftEra {
+  const heading = plainText([node]).trim();
+  if (!heading) warnEmptyHeading(node, ctx);
+  const { name, period, reversed } = readHeading(heading, null);
+  if (reversed) warnReversed(period!.label, positionOf(node, ctx).line, ctx);
+  return {
+    ordinal,
+    heading,
+    name,
+    period,
+    intro: null,
+    items: [],
+    position: positionOf(node, ctx),
+    headingNode: node,
+    nodes: [node],
+  };
+}
+
+/** Where `text` starts on a line of the note (1-based), else where the line's text starts. */
+function columnOf(text: string, line: number, ctx: WalkContext): number {
+  const at = (ctx.lines[line - 1] ?? '').indexOf(text);
+  return at === -1 ? firstColumn(ctx.lines, line) : at + 1;
+}
+
+/** A range whose end comes before its start is kept as written, undated, and said. */
+function warnReversed(label: string, line: number, ctx: WalkContext): void {
+  ctx.warnings.push({
+    file: ctx.file,
+    line,
+    column: columnOf(label, line, ctx),
+    message: `the period “${label}” ends before it starts; it is shown as written but not placed in time`,
+    hint: 'write the earlier date first (`1914–1918`); for years before the common era mark them, e.g. `490–479 BC`',
+  });
 }
 
 function block(node: RootContent, type: string, group: number, ctx: WalkContext): EraItem {
@@ -481,7 +907,7 @@ function assignIds(drafts: DraftEra[]): Era[] {
   const slugs = drafts.map((d) => eraSlugs.slug(d.name || d.heading, `era-${d.ordinal}`));
   const anchors = new Slugger();
   anchors.reserve(slugs);
-  return drafts.map(({ headingNode: _heading, ...draft }, i) => ({
+  return drafts.map(({ headingNode: _heading, nodes: _nodes, ...draft }, i) => ({
     ...draft,
     slug: slugs[i]!,
     // In place: deferred rendering (see parseNote) fills these same objects.

@@ -29,6 +29,9 @@ export function readPeriod(text: string, year: number | null = null): PeriodRead
 
 const PARENTHESISED = /[（(]([^（()）]*)[)）]\s*$/u;
 
+/** A word a date may open with that also ends names: a season, or early/mid/late. */
+const QUALIFIER = /^(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late)\b/iu;
+
 /**
  * Splits a heading into its name and the period that ends it:
  * `序曲 2022`, `前奏 2021 及之前`, `The Jazz Age (1920–1929)`, `1980s`.
@@ -42,11 +45,24 @@ export function splitHeadingPeriod(heading: string): { name: string; period: Per
   }
   // Try each word boundary from the left, so that the longest period wins.
   // Only the last MAX_DATE_LENGTH characters can hold one: linear in the heading.
+  // A season or part word opens a period only when nothing after it reads: in
+  // a heading it is most often a name (`Autumn 2024`, `Prague Spring 1968`).
+  let qualified: { start: number; read: PeriodReading } | null = null;
   for (const start of boundaries(text)) {
     if (text.length - start > MAX_DATE_LENGTH) continue;
     const read = readPeriod(text.slice(start));
-    if (read) return withReversed({ name: nameBefore(text, start), period: read.period }, read.reversed);
+    if (!read) continue;
+    if (QUALIFIER.test(text.slice(start))) {
+      qualified ??= { start, read };
+      continue;
+    }
+    return withReversed({ name: nameBefore(text, start), period: read.period }, read.reversed);
   }
+  if (qualified)
+    return withReversed(
+      { name: nameBefore(text, qualified.start), period: qualified.read.period },
+      qualified.read.reversed,
+    );
   return { name: text, period: null };
 }
 

@@ -158,7 +158,9 @@ function computeAxisEras(timeline: SiteTimeline): AxisEra[] {
     name: era.data.name || era.data.heading,
     period: era.data.period,
     entryYears: (timeline.entriesByEra.get(era.id) ?? []).map(({ data }) =>
-      data.dateSource === 'title' || data.dateSource === 'subperiod' ? periodTime(data.date) : null,
+      data.dateSource === 'title' || data.dateSource === 'heading' || data.dateSource === 'subperiod'
+        ? periodTime(data.date)
+        : null,
     ),
   }));
 }

@@ -52,8 +52,8 @@ describe('date-first lines', () => {
   });
 
   it.each([
-    // A date followed by a comma or words is prose, never an entry.
-    '1995年12月4日，网景发布了 JavaScript。',
+    // A date followed by words, outside a date-first list, is prose, never an entry
+    // (a date and a comma opens a dated sentence: see shapes.test.ts).
     'In 1995 Netscape shipped JavaScript.',
     '1995 was the year JavaScript shipped.',
     // A model name is no date, so this is a title-first line with no date.

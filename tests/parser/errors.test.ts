@@ -57,9 +57,7 @@ describe('notes that cannot be published (fixtures)', () => {
     // `---` opens the frontmatter and nothing closes it.
     { name: 'error-unclosed-frontmatter', line: 1, column: 1, what: 'frontmatter is not closed', hint: '---' },
     // Only frontmatter: pointed at the end of the closing fence.
-    { name: 'error-only-frontmatter', line: 4, column: 4, what: 'nothing after the frontmatter', hint: '##' },
-    // `#` and `###` headings but no `##`: pointed at the end of the note.
-    { name: 'error-no-era', line: 12, column: 1, what: 'no `##` heading', hint: '##' },
+    { name: 'error-only-frontmatter', line: 4, column: 4, what: 'nothing after the frontmatter', hint: 'chapters' },
     // `dg-publish: false`, pointed at the field.
     { name: 'error-unpublished', line: 3, column: 1, what: 'dg-publish: false', hint: 'dg-publish: true' },
     // The same in the one-line JSON form: pointed at the key inside the braces.
@@ -113,8 +111,6 @@ describe('notes that cannot be published (inline)', () => {
     { source: '  \n\n\t\n', line: 1, column: 1, what: 'the note is empty' },
     // Frontmatter and a blank body.
     { source: '---\ntitle: T\n---\n\n\n', line: 3, column: 4, what: 'nothing after the frontmatter' },
-    // Text but no `##`.
-    { source: '# Title\n\nSome text.\n', line: 4, column: 1, what: 'no `##` heading' },
     // Bad YAML indentation: the `yaml` package points at the value the indented field would nest under.
     { source: '---\ntitle: a\n  bad: indent\n---\n## A\nX: y\n', line: 2, column: 8, what: 'invalid frontmatter YAML' },
     // A YAML list instead of a mapping.

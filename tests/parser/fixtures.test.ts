@@ -88,7 +88,7 @@ describe('english fixture', () => {
     expect(list.position.line).toBe(27);
   });
 
-  it('keeps Punk’s note, table, code and callout at their places', () => {
+  it('keeps Punk’s note, code and callout at their places, and reads its table’s row as an event', () => {
     const kinds = punk!.items.map((i) =>
       i.kind === 'entry' ? `entry ${i.title}` : i.kind === 'block' ? 'block' : i.kind,
     );
@@ -96,15 +96,22 @@ describe('english fixture', () => {
       'entry The Ramones',
       'note',
       'entry Sex Pistols',
-      'block',
+      // `| Band | Year |` has a date column: its row is an event.
+      'entry The Clash',
       'block',
       'block',
       'subperiod',
       'entry Television',
     ]);
-    const [table, code, callout] = punk!.items.slice(3, 6);
-    expect(table?.kind === 'block' && table.type).toBe('table');
-    expect(table?.kind === 'block' && table.content.html).toContain('<td>The Clash</td>');
+    const [row, code, callout] = punk!.items.slice(3, 6);
+    expect(row).toMatchObject({
+      kind: 'entry',
+      title: 'The Clash',
+      yearLabel: '1977',
+      shape: 'row',
+      dateSource: 'title',
+    });
+    expect(row?.kind === 'entry' && row.date?.from).toBe(1977);
     expect(code?.kind === 'block' && code.content.html).toContain('const notAnEntry = "Title: description";');
     expect(callout?.kind === 'block' && callout.content.text).toContain('Three chords and the truth.');
     // The line with `12:30` is a note, not an entry.
@@ -135,6 +142,7 @@ describe('english fixture', () => {
       'records',
       'the-ramones',
       'sex-pistols',
+      'the-clash',
       'television',
       'everything-after',
     ]);

@@ -87,7 +87,12 @@ export function modelText(timeline: Timeline): string {
     pieces.push(era.heading, era.intro?.text ?? '');
     for (const item of era.items) {
       if (item.kind === 'subperiod') pieces.push(item.heading);
-      else if (item.kind === 'entry') {
+      else if (item.kind === 'entry' && item.titleExcerpt) {
+        // The title is cut from the description, which holds the whole text
+        // (and the date, unless it stood apart: a day heading, a date alone).
+        const label = item.yearLabel && !item.description.text.includes(item.yearLabel) ? item.yearLabel : '';
+        pieces.push(item.dateFirst ? label : '', item.description.text, item.dateFirst ? '' : label);
+      } else if (item.kind === 'entry') {
         const title = item.title === item.yearLabel ? '' : item.title;
         // A date written first comes before the title in the note.
         if (item.dateFirst) pieces.push(item.yearLabel ?? '', title, item.description.text);
@@ -100,9 +105,10 @@ export function modelText(timeline: Timeline): string {
 
 /**
  * Text compared for completeness: whitespace, colons and parentheses aside,
- * and the dashes and full stops that set a date-first line's date, title and
- * description apart (the parser drops them, as it drops the colon).
+ * and the dashes, bars, commas and full stops that set a date-first line's
+ * date, title and description apart (the parser drops them, as it drops the
+ * colon).
  */
 export function comparable(text: string): string {
-  return text.replace(/[\s:：()（）\-–—.。]/gu, '');
+  return text.replace(/[\s:：()（）\-–—.。|｜,，、]/gu, '');
 }
