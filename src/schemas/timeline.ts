@@ -201,6 +201,12 @@ export const timelineSchema = z.object({
   preface: richSchema.nullable(),
   eras: z.array(eraSchema),
   warnings: z.array(diagnosticSchema),
+  /**
+   * What was left out on purpose, for the explanation: a timeline plugin's
+   * block that only renders other notes' events, a plugin's comment and
+   * setting lines.
+   */
+  dropped: z.array(z.object({ line: z.number().int(), why: z.string() })),
 });
 
 /* What the collections store: entries apart from their eras (see docs/development.md). */

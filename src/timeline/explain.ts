@@ -16,12 +16,23 @@ export function countLine(timeline: Timeline): string {
   return `${plural(timeline.eras.length, 'chapter')}, ${plural(entries.length, 'entry', 'entries')} (${dated.length.toLocaleString('en')} dated), ${plural(text, 'block')} kept as text`;
 }
 
+/** How an entry was written, when not as a `Title: text` or `DATE: text` line. */
+const SHAPES = {
+  line: '',
+  prose: 'a dated sentence or a date alone, titled by its first clause',
+  bullet: 'a bullet under its date',
+  day: 'a day heading and its text, one event',
+  row: 'a table row',
+  block: 'a timeline plugin’s event',
+} as const;
+
 /** Why an item that is no entry was kept as text. */
 function why(item: EraItem): string {
   if (item.kind === 'note') return 'a line with no date and no `Title: text` separator';
   if (item.kind !== 'block') return '';
   if (item.type === 'list') return 'list items with no date and no `Title: text` separator';
-  if (item.type === 'heading') return 'a heading below the sub-period level';
+  if (item.type === 'heading')
+    return 'a heading with no date below the sub-periods, or a section with no period and no events';
   return `a ${item.type} block: only paragraphs and list items are read as entries`;
 }
 
@@ -58,7 +69,8 @@ export function explain(timeline: Timeline, source: string): string {
         const date = item.date
           ? `${item.date.label}${item.dateSource === 'title' ? '' : ` (from its ${item.dateSource})`}`
           : 'undated';
-        out.push(`${at}  entry     ${item.title}  ·  ${date}`);
+        const shape = item.shape === 'line' ? '' : `  ·  ${SHAPES[item.shape]}`;
+        out.push(`${at}  entry     ${item.title}  ·  ${date}${shape}`);
       } else if (item.kind === 'subperiod') {
         out.push(`${at}  period    ${item.heading}${item.period ? '' : '  (no period)'}`);
       } else {
@@ -69,6 +81,10 @@ export function explain(timeline: Timeline, source: string): string {
       }
     }
   });
+  if (timeline.dropped.length) {
+    out.push('', 'left out on purpose:');
+    for (const d of timeline.dropped) out.push(`  ${String(d.line).padStart(5)}  ${d.why}`);
+  }
   out.push('', countLine(timeline));
   if (timeline.warnings.length)
     out.push(`${timeline.warnings.length.toLocaleString('en')} warning(s): see the build's output`);

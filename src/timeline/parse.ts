@@ -12,6 +12,15 @@ import { excerptOf, titleFromText, type TitledText } from './shapes/title.ts';
 import { linkHooks, type LinkOptions } from './links.ts';
 import type { RenderHooks } from './hooks.ts';
 import { parseMarkdown } from './markdown.ts';
+import {
+  isPluginDrop,
+  readObTimelinesHtml,
+  readPluginCode,
+  readTimelineCallout,
+  type PluginBlock,
+  type PluginDrop,
+  type PluginEvent,
+} from './shapes/plugins/index.ts';
 import { plainText } from './plain-text.ts';
 import { renderBlocks, renderInline } from './render.ts';
 import { periodBounds, readPeriod, singleYear, splitHeadingPeriod, type PeriodReading } from './period.ts';
@@ -91,7 +100,12 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   }
 
   // The chapters: from the headings, else from an outline, else one chapter (shapes/structure.ts).
-  const probe = datedProbe();
+  // A timeline plugin's block counts as dated material, as its events do.
+  const probe = datedProbe(
+    (node) =>
+      (node.type === 'code' && /^(?:chronos|timeline|timeline-labeled)$/iu.test(node.lang ?? '')) ||
+      (node.type === 'html' && node.value.includes('ob-timelines')),
+  );
   let structure = findStructure(body, probe);
   if (structure.depth === null) {
     const outline = outlineChapters(body);
@@ -107,16 +121,23 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
     depth === null
       ? structure.start
       : body.findIndex((n, i) => i !== structure.title && n.type === 'heading' && n.depth <= depth);
-  const prefaceNodes = body.slice(0, firstChapter).filter((n) => n !== titleNode);
+  const title = meta.title ?? titleHeading ?? fileTitle(file);
+  // A `#` heading that says more than the frontmatter's title stays in the
+  // preface, one level down (the page's title is its only `<h1>`).
+  const shownHeading = titleNode && titleHeading && titleHeading !== title ? { ...titleNode, depth: 2 as const } : null;
+  const prefaceNodes = body
+    .slice(0, firstChapter)
+    .flatMap((n) => (n !== titleNode ? [n] : shownHeading ? [shownHeading] : []));
   const chapterNodes = body.slice(firstChapter).filter((n) => n !== titleNode);
-  const single = depth === null ? (meta.title ?? titleHeading ?? fileTitle(file)) : null;
+  const single = depth === null ? title : null;
 
-  const walked = walkEras(chapterNodes, depth ?? 0, single, { file, lines, warnings, render });
+  const dropped: WalkContext['dropped'] = [];
+  const walkContext: WalkContext = { file, source: guarded, lines, warnings, render, dropped };
+  const walked = walkEras(chapterNodes, depth ?? 0, single, walkContext);
   const drafts = options.topics === 'keep' ? walked : mergeTopics(walked, prefaceNodes, render);
-  warnEmptyEras(drafts, { file, lines, warnings, render });
+  warnEmptyEras(drafts, walkContext);
   const eras = assignIds(drafts);
 
-  const title = meta.title ?? titleHeading ?? fileTitle(file);
   // The first blocks tell the language as well as the whole note does, at a fraction of the cost.
   const lang = meta.lang ?? detectLanguage(plainText(body.slice(0, 200), '\n').slice(0, 20_000));
   const preface = prefaceNodes.length ? render.blocks(prefaceNodes) : null;
@@ -146,6 +167,7 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
     preface,
     eras,
     warnings,
+    dropped,
   };
 }
 
@@ -267,9 +289,13 @@ interface Renderer {
 
 interface WalkContext {
   file: string;
+  /** The note's text (as parsed), for the raw source of HTML and callouts. */
+  source: string;
   lines: string[];
   warnings: Diagnostic[];
   render: Renderer;
+  /** What was left out on purpose, with why; see `Timeline.dropped`. */
+  dropped: Array<{ line: number; why: string }>;
 }
 
 /** A heading below the chapter level, while its section is read. */
@@ -455,6 +481,7 @@ function walkEras(nodes: RootContent[], chapterDepth: number, single: string | n
         era.intro = ctx.render.inline(inner);
         continue;
       }
+      if (readPlugin(node, state, ctx)) continue;
       // A date alone on a line, its event in the next paragraph.
       const next = nodes[index + 1];
       const alone = dateAlone(node, yearOf(state));
@@ -479,6 +506,8 @@ function walkEras(nodes: RootContent[], chapterDepth: number, single: string | n
       readTableNode(node, state, ctx);
       continue;
     }
+
+    if (readPlugin(node, state, ctx)) continue;
 
     era.items.push(block(node, node.type, state.group, ctx));
   }
@@ -793,6 +822,117 @@ function readTableNode(node: Table, state: EraState, ctx: WalkContext): void {
     era.items.push(entryFrom(parts, [], state, positionOf(row.row, ctx), ctx));
   }
   flush();
+}
+
+/**
+ * A timeline plugin's block read as events (`shapes/plugins`): a Chronos or
+ * George-debug block, the Timelines plugin's `ob-timelines` spans and divs,
+ * a `[!timeline]` callout. A block that only renders other notes' events is
+ * left out, and said in the explanation. Returns false when the node is
+ * none of these.
+ */
+function readPlugin(node: RootContent, state: EraState, ctx: WalkContext): boolean {
+  const start = node.position?.start;
+  const end = node.position?.end;
+  if (!start || !end) return false;
+  let reading: PluginBlock | PluginDrop | null = null;
+  if (node.type === 'code' && node.lang) {
+    reading = readPluginCode(node.lang, node.meta ?? null, node.value, start.line + 1);
+  } else if ((node.type === 'html' || node.type === 'paragraph') && /ob-timelines/u.test(rawOf(node, ctx))) {
+    reading = readObTimelinesHtml(rawOf(node, ctx), start.line, start.column);
+  } else if (node.type === 'blockquote' && isTimelineCallout(node)) {
+    const raw = rawOf(node, ctx).split('\n');
+    const head = /^\s*>\s*\[!([^\]]*)\][+-]?[ \t]*(.*)$/u.exec(raw[0] ?? '');
+    if (head) {
+      const lines = raw.slice(1).map((text, i) => {
+        const prefix = /^\s*(?:>\s?)*/u.exec(text)![0];
+        return { text: text.slice(prefix.length), line: start.line + 1 + i, column: prefix.length + 1 };
+      });
+      reading = readTimelineCallout(head[1]!, head[2]!, lines, { line: start.line, column: start.column });
+    }
+  }
+  if (!reading) return false;
+  if (isPluginDrop(reading)) {
+    ctx.dropped.push({ line: start.line, why: reading.drop });
+    return true;
+  }
+  if (!reading.events.length && !reading.kept.length) return false;
+  const { era, group } = state;
+  const kept = new Map(reading.kept.map((k) => [k.line, k]));
+  const items: Array<{ line: number; item: () => EraItem }> = [];
+  for (const event of reading.events) {
+    items.push({ line: event.line, item: () => pluginEntry(event, state, ctx) });
+  }
+  for (const k of kept.values()) {
+    items.push({
+      line: k.line,
+      item: () => ({
+        kind: 'note',
+        content: ctx.render.inline(inlineOf(k.text, ctx)),
+        group,
+        position: { line: k.line, column: firstColumn(ctx.lines, k.line) },
+      }),
+    });
+  }
+  items.sort((a, b) => a.line - b.line);
+  for (const { item } of items) era.items.push(item());
+  for (const h of reading.hidden) ctx.dropped.push({ line: h.line, why: h.why });
+  for (const p of reading.problems)
+    ctx.warnings.push({ file: ctx.file, line: p.line, column: p.column, message: p.message, hint: p.hint });
+  return true;
+}
+
+/** A callout of type `timeline` (`> [!timeline]`), as remark-callout marks it. */
+function isTimelineCallout(node: RootContent): boolean {
+  const classes = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className;
+  return Array.isArray(classes) && classes.some((c) => /^callout-timeline/u.test(String(c)));
+}
+
+/** The note's text of a node, as written. */
+function rawOf(node: RootContent, ctx: WalkContext): string {
+  const { start, end } = node.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined) return '';
+  return ctx.source.slice(start.offset, end.offset);
+}
+
+/** Inline Markdown of a plugin's text (a title, a kept line). */
+function inlineOf(text: string, ctx: WalkContext): PhrasingContent[] {
+  const first = parseMarkdown(text, ctx.file).children[0];
+  return first?.type === 'paragraph' ? first.children : text ? [{ type: 'text', value: text }] : [];
+}
+
+/** One of a plugin's events as an entry: its date read by the note's date grammar. */
+function pluginEntry(event: PluginEvent, state: EraState, ctx: WalkContext): Entry {
+  const reading = event.date ? readPeriod(event.date) : null;
+  const position = { line: event.line, column: event.column };
+  if (event.date && !reading)
+    ctx.warnings.push({
+      file: ctx.file,
+      ...position,
+      message: `the date “${event.written}” of a timeline plugin's event cannot be read; the event is shown undated`,
+      hint: 'write the date as the plugin documents it, e.g. `1969-07-20`, `-490` for 490 BC, or `[1914~1918]` in Chronos',
+    });
+  const title = inlineOf(event.title, ctx);
+  const description = event.description ? parseMarkdown(event.description, ctx.file).children : [];
+  if (event.group)
+    description.push({
+      type: 'paragraph',
+      children: [{ type: 'emphasis', children: [{ type: 'text', value: event.group }] }],
+    });
+  const parts: EntryParts = {
+    title,
+    titleText: plainText(title).trim(),
+    yearLabel: reading ? reading.period.label : event.written || null,
+    period: reading?.period ?? null,
+    reversed: reading?.reversed ?? false,
+    dateFirst: true,
+    link: null,
+    wikiTarget: null,
+    description: [],
+    titleExcerpt: false,
+    shape: 'block',
+  };
+  return entryFrom(parts, [], state, position, ctx, null, description);
 }
 
 function entryFrom(

@@ -25,8 +25,9 @@ describe('english fixture', () => {
     });
     expect(t.meta.frontmatter['cssclasses']).toBe('wide');
     expect(t.titleHeading).toBe('Popular music, decade by decade');
+    // The H1 says more than the frontmatter's title: it opens the preface, one level down.
     expect(t.preface?.html).toBe(
-      '<p>A short history kept as one note. Sources are <a href="https://example.com/sources" rel="noopener noreferrer">listed here</a>.</p>',
+      '<h2>Popular music, decade by decade</h2>\n<p>A short history kept as one note. Sources are <a href="https://example.com/sources" rel="noopener noreferrer">listed here</a>.</p>',
     );
     // Nothing is wrong with the note; at most the wiki link to another
     // note (line 23) may warn that it shows as plain text.

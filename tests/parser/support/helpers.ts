@@ -82,7 +82,9 @@ export function bodyText(source: string): string {
  * year as its title: that year is counted once.
  */
 export function modelText(timeline: Timeline): string {
-  const pieces: string[] = [timeline.titleHeading ?? '', timeline.preface?.text ?? ''];
+  // The `#` heading is the page's title, or, when the frontmatter gives another title, the preface's first line.
+  const heading = timeline.titleHeading === timeline.meta.title ? timeline.titleHeading : '';
+  const pieces: string[] = [heading, timeline.preface?.text ?? ''];
   for (const era of timeline.eras) {
     pieces.push(era.heading, era.intro?.text ?? '');
     for (const item of era.items) {
