@@ -845,8 +845,11 @@ function readRange(leftText: string, rightText: string, separator: string): Date
   const eraMarked = left.era !== null || right.era !== null;
   complete(left, right);
   complete(right, left);
-  // Short years count when the range carries an era: `44–30 BC`, `586 BC – 70 AD`.
-  if ((left.short || right.short) && !eraMarked) return null;
+  // Short years count when the range carries an era (`44–30 BC`, `586 BC – 70 AD`), or
+  // when both ends are years in 年 and one has three digits or more (`25年—220年`, the
+  // Eastern Han): `25年—30年` may be a length of time.
+  const yearsInNian = /年/u.test(leftText) && /年/u.test(rightText) && !(left.short && right.short);
+  if ((left.short || right.short) && !eraMarked && !yearsInNian) return null;
   if (left.bare || right.bare) return null;
   const start = finish(left);
   const end = finish(right);

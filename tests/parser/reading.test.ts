@@ -61,7 +61,9 @@ describe('the chapter level comes from the note', () => {
   });
 
   it('keeps the only `#` heading as the title, and reads `###` chapters when they are the only ones', () => {
-    const t = parse('# Notes on Rome\n\nA preface.\n\n### Kings 753–509 BC\n\n- 753 BC: Rome founded\n\n### Republic 509–27 BC\n\n- 44 BC: Caesar killed\n');
+    const t = parse(
+      '# Notes on Rome\n\nA preface.\n\n### Kings 753–509 BC\n\n- 753 BC: Rome founded\n\n### Republic 509–27 BC\n\n- 44 BC: Caesar killed\n',
+    );
     expect(t.titleHeading).toBe('Notes on Rome');
     expect(t.preface?.text).toBe('A preface.');
     expect(chapters(t)).toEqual([
@@ -75,7 +77,8 @@ describe('the chapter level comes from the note', () => {
   });
 
   it('builds a note with no heading at all as one chapter named after it, its intro the preface', () => {
-    const source = '---\ntitle: Space race\n---\n\nWhat I keep.\n\n- 1957: Sputnik 1\n- 1961: Gagarin orbits the Earth\n';
+    const source =
+      '---\ntitle: Space race\n---\n\nWhat I keep.\n\n- 1957: Sputnik 1\n- 1961: Gagarin orbits the Earth\n';
     const t = parse(source);
     expect(chapters(t)).toEqual([['Space race', null, null]]);
     expect(t.preface?.text).toBe('What I keep.');
@@ -274,9 +277,7 @@ describe('the timeline plugins’ blocks', () => {
   const t = parse(source);
 
   it('reads their events as entries with their dates, never as code', () => {
-    expect(
-      entries(t).map((e) => [e.title, e.date?.from, e.date?.to, e.shape, e.description.text.trim()]),
-    ).toEqual([
+    expect(entries(t).map((e) => [e.title, e.date?.from, e.date?.to, e.shape, e.description.text.trim()])).toEqual([
       ['Storming of the Bastille', 1789, 1789, 'block', 'The fortress falls.'],
       ['First Republic', 1792, 1804, 'block', ''],
       ['Waterloo', 1815, 1815, 'block', 'The end of the Hundred Days.'],

@@ -44,7 +44,7 @@ export function titleFromText(nodes: readonly PhrasingContent[]): TitledText {
     const rest = plainText(sentence.after).trim();
     if (rest) return { title: sentence.before, description: sentence.after, excerpt: false };
   }
-  if (text.length <= WHOLE_LENGTH) return { title: [...nodes], description: [], excerpt: false };
+  if (text.length <= WHOLE_LENGTH) return { title: withoutFullStop(nodes), description: [], excerpt: false };
   return { title: [{ type: 'text', value: excerptOf(text) }], description: [...nodes], excerpt: true };
 }
 
@@ -64,6 +64,13 @@ export function excerptOf(text: string): string {
   const head = flat.slice(0, TITLE_LENGTH);
   const space = head.lastIndexOf(' ');
   return `${(space > TITLE_LENGTH / 2 ? head.slice(0, space) : head).trim()}…`;
+}
+
+/** A sentence as a title: its closing full stop goes, as in any title. */
+function withoutFullStop(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  const last = nodes[nodes.length - 1];
+  if (last?.type !== 'text' || !/[.。]\s*$/u.test(last.value) || /\.\.\.\s*$/u.test(last.value)) return [...nodes];
+  return [...nodes.slice(0, -1), { ...last, value: last.value.replace(/[.。]\s*$/u, '') }];
 }
 
 /** Splits inline content at the first match of `re` in its top-level text. */
