@@ -171,9 +171,13 @@ const DATE_END = /：|:(?=\s)|\s--?\s|\s[–—]\s|\s?[|｜]\s?|[,，、]/gu;
  * (so `St. Louis` and `U.S. Army` stay whole, `War. Athens` splits).
  */
 const TITLE_END = /\s*\n\s*|：|:(?=\s)|\s[–—]\s|\s-\s|。|(?<=\p{L}[\p{Ll}\d]{2})\.\s/u;
-/** A word that may open a dated sentence before its date: `In 1215, …`, `在1990年，…`. */
-const PREPOSITION =
-  /^(?:(?:in|on|by|around|about|circa|during|since|from|at|until|after|before)\s+|[在于於](?=\s*(?:\d|公元|西元|前)))/iu;
+/**
+ * A word that may open a dated sentence before its date: `In 1215, …`,
+ * `在1990年，…`. `Before`, `Since`, `Until` and `From` are part of the date
+ * (an open start or end), and `Around` and `About` (an approximate one), read
+ * by the date grammar.
+ */
+const PREPOSITION = /^(?:(?:in|on|by|during|at|after)\s+|[在于於](?=\s*(?:\d|公元|西元|前)))/iu;
 
 /** A date that opens a line, and how it is set apart from the rest. */
 interface LeadingDate {
@@ -223,13 +227,18 @@ function leadingDate(value: string, context: LineContext): LeadingDate | null {
     }
     if (/[:：|｜]/u.test(m[0])) break;
   }
-  if (best || !context.dateList) return best;
-  // A space alone: the longest date at a word boundary, with text after it.
+  if (!context.dateList || (best && best.kind !== 'sep')) return best;
+  // A space alone, in a date-first list: the longest date at a word boundary, with text
+  // after it, unless a separator set apart as long a date (`1577 – 1580 Drake sails …`).
   for (const m of head.matchAll(/\s+/gu)) {
     const candidate = value.slice(0, m.index);
+    // `594 BC – Solon's reforms`: a date that ends in a dash is set apart by it, not open-ended.
+    if (/[-–—~〜～:：|｜,，、]$/u.test(candidate)) continue;
     if (!/\d/u.test(candidate) || (BARE.test(candidate) && !BARE_YEAR.test(candidate))) continue;
+    // `100 soldiers held the bridge`: three digits before a word in lower case count something.
+    if (BARE.test(candidate) && candidate.length < 4 && /^\p{Ll}/u.test(value.slice(m.index + m[0].length))) continue;
     const reading = readPeriod(candidate, context.year);
-    if (reading && value.slice(m.index).trim())
+    if (reading && value.slice(m.index).trim() && (!best || candidate.trim().length > best.label.length))
       best = { label: candidate, reading, rest: m.index + m[0].length, kind: 'space', lead: '' };
   }
   return best;
@@ -238,15 +247,27 @@ function leadingDate(value: string, context: LineContext): LeadingDate | null {
 /** Whether a line opens with a date, as a date-first list's lines do. */
 export function opensWithDate(nodes: readonly PhrasingContent[], year: number | null): boolean {
   const first = nodes[0];
-  if (first?.type === 'strong' || first?.type === 'emphasis') {
-    const inner = plainText(first.children)
-      .trim()
-      .replace(/[:：]$/u, '')
-      .trim();
+  if (first && (first.type === 'strong' || first.type === 'emphasis' || isWikiLink(first))) {
+    const inner = labelText(first);
     return inner.length <= MAX_DATE_LENGTH && readPeriod(inner, year) !== null;
   }
   if (first?.type !== 'text') return false;
   return leadingDate(first.value, { year, dateList: true }) !== null;
+}
+
+/** A wiki link node (`[[1492]]`, `[[2023-03-14|March 14]]`). */
+function isWikiLink(node: PhrasingContent): boolean {
+  return (node as { type: string }).type === 'wikiLink';
+}
+
+/** The text of a bold, italic or linked date label, without the punctuation that ends it. */
+function labelText(node: PhrasingContent): string {
+  const link = node as unknown as { data?: { alias?: string }; value?: string; children?: PhrasingContent[] };
+  const text = isWikiLink(node) ? (link.data?.alias ?? link.value ?? '') : plainText(link.children ?? []);
+  return text
+    .trim()
+    .replace(/[:：.。,，]$/u, '')
+    .trim();
 }
 
 /**
@@ -267,12 +288,9 @@ function readDateFirst(nodes: readonly PhrasingContent[], context: LineContext):
   let rest: PhrasingContent[];
   let found: LeadingDate | null = null;
 
-  if (first.type === 'strong' || first.type === 'emphasis') {
-    // `**1995-12-04** rest`, `**1995-12-04:** rest`, `**1995-12-04**: rest`
-    const inner = plainText(first.children)
-      .trim()
-      .replace(/[:：]$/u, '')
-      .trim();
+  if (first.type === 'strong' || first.type === 'emphasis' || isWikiLink(first)) {
+    // `**1995-12-04** rest`, `**1995-12-04:** rest`, `**1848.** rest`, `[[2023-03-14]]: rest` (a daily note's link)
+    const inner = labelText(first);
     reading = inner.length <= MAX_DATE_LENGTH ? readPeriod(inner, context.year) : null;
     if (!reading) return null;
     label = inner;
@@ -335,13 +353,39 @@ function splitAt(
   return null;
 }
 
+/** Brackets a colon inside of which never splits a line: `Treaty of Paris (see: Versailles) (1783): …`. */
+const OPENERS = '([{（【「『〔';
+const CLOSERS = ')]}）】」』〕';
+
+/** The first match of the separator outside brackets, given the depth the text starts at; and the depth it ends at. */
+function separatorOutside(value: string, depth: number): { match: RegExpExecArray | null; depth: number } {
+  const re = new RegExp(SEPARATOR.source, 'gu');
+  let at = 0;
+  let d = depth;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    for (; at < m.index; at++) {
+      if (OPENERS.includes(value[at]!)) d++;
+      else if (CLOSERS.includes(value[at]!) && d > 0) d--;
+    }
+    if (d === 0) return { match: m, depth: d };
+  }
+  for (; at < value.length; at++) {
+    if (OPENERS.includes(value[at]!)) d++;
+    else if (CLOSERS.includes(value[at]!) && d > 0) d--;
+  }
+  return { match: null, depth: d };
+}
+
 function splitAtSeparator(
   nodes: readonly PhrasingContent[],
 ): { title: PhrasingContent[]; description: PhrasingContent[] } | null {
+  let depth = 0;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.type === 'text') {
-      const match = SEPARATOR.exec(node.value);
+      const found = separatorOutside(node.value, depth);
+      depth = found.depth;
+      const match = found.match;
       if (!match) continue;
       const before: Text = { type: 'text', value: node.value.slice(0, match.index) };
       const after: Text = { type: 'text', value: node.value.slice(match.index + match[0].length) };

@@ -327,7 +327,7 @@ interface Inherited {
   period: Period | null;
   source: Entry['dateSource'];
   /** The heading an out-of-period warning names. */
-  container: { heading: string; period: Period | null; sub: boolean };
+  container: { heading: string; period: Period | null; sub: boolean; depth: number };
 }
 
 /** The nearest heading with a period: the entries below take its date and are checked against it. */
@@ -335,13 +335,17 @@ function inherited(state: EraState): Inherited {
   for (let i = state.stack.length - 1; i >= 0; i--) {
     const h = state.stack[i]!;
     if (h.period?.start || h.period?.end)
-      return { period: h.period, source: 'subperiod', container: { heading: h.heading, period: h.period, sub: true } };
+      return {
+        period: h.period,
+        source: 'subperiod',
+        container: { heading: h.heading, period: h.period, sub: true, depth: h.depth },
+      };
   }
   const { era } = state;
   return {
     period: era.period,
     source: era.period ? 'era' : 'none',
-    container: { heading: era.heading, period: era.period, sub: false },
+    container: { heading: era.heading, period: era.period, sub: false, depth: era.headingNode?.depth ?? 0 },
   };
 }
 
@@ -379,9 +383,24 @@ function readHeading(
 ): ReturnType<typeof splitHeadingPeriod> & { isDate: boolean } {
   const split = splitHeadingPeriod(heading);
   if (split.period && split.name) return { ...split, isDate: false };
-  const whole = wholeDate(heading, year);
+  // A day's weekday is no part of its date: `9月27日（周六）`, `09/21 (Sat)`, `Saturday, September 21`.
+  const whole = wholeDate(heading.replace(WEEKDAY_NOTE, '').replace(WEEKDAY_LEAD, ''), year);
   if (!whole) return { ...split, isDate: false };
   return { name: '', period: whole.period, ...(whole.reversed ? { reversed: true as const } : {}), isDate: true };
+}
+
+/** A weekday after a day, in parentheses. */
+const WEEKDAY_NOTE =
+  /\s*[（(](?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日](?:曜日?)?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|urday|rsday)?\.?)[)）]$/iu;
+/** A weekday before a day: `Saturday, September 21`. */
+const WEEKDAY_LEAD = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+/iu;
+
+/** A period that names one year, month or day: a date, not a span. */
+function isPoint(period: Period | null): boolean {
+  const { start, end } = period ?? {};
+  if (!start || !end || start.precision !== end.precision) return false;
+  if (!['year', 'month', 'day'].includes(start.precision)) return false;
+  return start.year === end.year && start.month === end.month && start.day === end.day;
 }
 
 /** A period that names one day (`### 09/21` under `## 2019`). */
@@ -472,7 +491,9 @@ function walkEras(nodes: RootContent[], chapterDepth: number, single: string | n
     if (node.type === 'thematicBreak') state.broken = true;
 
     if (node.type === 'paragraph') {
-      if (!era.intro && era.items.length === 0 && isWhollyEmphasised(node)) {
+      const nextNode = nodes[index + 1];
+      const aloneFirst = nextNode?.type === 'paragraph' ? dateAlone(node, yearOf(state)) : null;
+      if (!aloneFirst && !era.intro && era.items.length === 0 && isWhollyEmphasised(node)) {
         const inner = (
           node.children.find((c) => c.type === 'emphasis' || c.type === 'strong') as {
             children: PhrasingContent[];
@@ -482,6 +503,20 @@ function walkEras(nodes: RootContent[], chapterDepth: number, single: string | n
         continue;
       }
       if (readPlugin(node, state, ctx)) continue;
+      // A paragraph under a heading that names one year, month or day is one of that date's
+      // events, as a bullet is; under a decade or a span (`### 1980s`) it is a note about it.
+      const dated = bulletDate(state);
+      if (dated && isPoint(dated.period) && !aloneFirst && !readsAsEntries(node, yearOf(state))) {
+        const titled = titleFromText(node.children);
+        const parts: EntryParts = {
+          ...partsOf(titled, { period: dated.period!, reversed: false }, 'bullet'),
+          yearLabel: null,
+          dateFirst: false,
+          period: null,
+        };
+        era.items.push(entryFrom(parts, [], state, positionOf(node, ctx), ctx, dated, titled.excerpt ? [node] : null));
+        continue;
+      }
       // A date alone on a line, its event in the next paragraph.
       const next = nodes[index + 1];
       const alone = dateAlone(node, yearOf(state));
@@ -522,12 +557,16 @@ function sectionEnd(nodes: readonly RootContent[], index: number): number {
 }
 
 /**
- * Under a date heading, plain bullets are that date's events when the
- * heading's own text (to the next heading) holds no entries written out: an
- * author who writes `Title (1997): text` lines uses bullets for notes.
+ * Under a date heading, plain bullets and paragraphs are that date's events
+ * unless the heading's own text (to the next heading) holds lines written out
+ * as entries (`Title (1997): text`): that author uses bullets and prose for
+ * notes. Bullets mixing entries and plain items are all events.
  */
 function bulletsAreEvents(nodes: readonly RootContent[], index: number, period: Period | null): boolean {
-  return !nodes.slice(index + 1, sectionEnd(nodes, index)).some((n) => holdsEntry(n, period));
+  const year = singleYear(period);
+  return !nodes
+    .slice(index + 1, sectionEnd(nodes, index))
+    .some((n) => n.type === 'paragraph' && readsAsEntries(n, year));
 }
 
 /** Whether a block holds a line that reads as an entry of its own. */
@@ -536,7 +575,9 @@ function holdsEntry(node: RootContent, period: Period | null): boolean {
   if (node.type === 'paragraph') return readsAsEntries(node, year);
   if (node.type === 'list')
     return node.children.some(
-      (item) => item.children[0]?.type === 'paragraph' && readsAsEntries(item.children[0], year),
+      (item) =>
+        (item.children[0]?.type === 'paragraph' && readsAsEntries(item.children[0], year)) ||
+        item.children.some((child) => child.type === 'list' && holdsEntry(child, period)),
     );
   return false;
 }
@@ -545,11 +586,18 @@ function readsAsEntries(node: Paragraph, year: number | null): boolean {
   return splitLines(node.children, 1).some((line) => readEntry(line.nodes, { year }) !== null);
 }
 
-/** A paragraph of one line that is wholly a date (`1492`, `**1492**`, `Spring 1776`). */
+/** A paragraph of one line that is wholly a date (`1492`, `**1492**`, `1492:`, `Spring 1776`). */
 function dateAlone(node: Paragraph, year: number | null): PeriodReading | null {
   const text = plainText([node]).trim();
   if (text.includes('\n')) return null;
-  return wholeDate(text.replace(/[:：]$/u, ''), year);
+  return wholeDate(labelOf(node.children), year);
+}
+
+/** A line's text as a date label: without the colon or full stop that may close it. */
+function labelOf(nodes: readonly PhrasingContent[]): string {
+  return plainText([...nodes])
+    .trim()
+    .replace(/[:：.。]$/u, '');
 }
 
 /** The parts of an entry read from a date and a text with no title of its own. */
@@ -633,7 +681,7 @@ function warnOutside(entry: Entry, container: Inherited['container'], ctx: WalkC
     line: entry.position.line,
     column: entry.position.column,
     message: `“${entry.title}” (${entry.yearLabel ?? entry.date.label}) lies outside ${where}`,
-    hint: `check the date for a typo, or move the entry under the ${container.sub ? 'heading' : 'chapter'} whose period holds it`,
+    hint: `check the date for a typo, or move the entry under the ${container.depth ? `\`${'#'.repeat(container.depth)}\` heading` : container.sub ? 'date' : 'chapter'} whose period holds it`,
   });
 }
 
@@ -677,15 +725,16 @@ function readParagraph(node: Paragraph, state: EraState, ctx: WalkContext): void
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const parts = readEntry(line.nodes, context);
     const position = { line: line.line, column: firstColumn(ctx.lines, line.line) };
+    // `1492` (or `**1492**`, `1492:`) then `Columbus reaches the Americas` on the next line: one event.
+    const alone = wholeDate(labelOf(line.nodes), year);
+    const next = lines[i + 1];
+    const parts = alone && next && !readEntry(next.nodes, context) ? null : readEntry(line.nodes, context);
     if (parts) {
       flushNote();
       era.items.push(entryFrom(parts, [], state, position, ctx));
       continue;
     }
-    const alone = wholeDate(plainText(line.nodes), year);
-    const next = lines[i + 1];
     if (alone && next && !readEntry(next.nodes, context)) {
       // `1492` then `Columbus reaches the Americas` on the next line: one event.
       flushNote();
@@ -733,8 +782,8 @@ function readList(node: List, state: EraState, ctx: WalkContext, dated: Inherite
 
   for (const item of node.children) {
     const [first, ...rest] = item.children;
-    const parts = first?.type === 'paragraph' ? readEntry(first.children, context) : null;
     const alone = first?.type === 'paragraph' && rest.length ? dateAlone(first, year) : null;
+    const parts = first?.type === 'paragraph' && !alone ? readItemEntry(first, context, year) : null;
     if (parts) {
       flush();
       era.items.push(entryFrom(parts, rest, state, positionOf(first!, ctx), ctx, dated));
@@ -744,7 +793,7 @@ function readList(node: List, state: EraState, ctx: WalkContext, dated: Inherite
       const own: Inherited = {
         period: alone.period,
         source: 'heading',
-        container: { heading: alone.period.label, period: alone.period, sub: true },
+        container: { heading: alone.period.label, period: alone.period, sub: true, depth: 0 },
       };
       era.items.push({
         kind: 'subperiod',
@@ -768,6 +817,19 @@ function readList(node: List, state: EraState, ctx: WalkContext, dated: Inherite
         ...partsOf({ title: [{ type: 'text', value: title }], description: [], excerpt: true }, alone, 'bullet'),
       };
       era.items.push(entryFrom(parts, [], state, positionOf(first!, ctx), ctx, null, rest));
+    } else if (
+      first?.type === 'paragraph' &&
+      !plainText([first]).includes('\n') &&
+      rest.some((child) => child.type === 'list' && holdsEntry(child, null))
+    ) {
+      // `- Politics` with dated entries nested below: a label over its events, as a heading would be.
+      flush();
+      const heading = plainText([first]).trim();
+      const { name, period } = splitHeadingPeriod(heading);
+      era.items.push({ kind: 'subperiod', id: '', heading, name, period, group, position: positionOf(first, ctx) });
+      for (const child of rest)
+        if (child.type === 'list') readList(child, state, ctx, dated);
+        else era.items.push(block(child, child.type, group, ctx));
     } else if (dated && first?.type === 'paragraph' && typeof item.checked !== 'boolean') {
       // A plain bullet under a date heading: one of that date's events, titled by its first clause.
       flush();
@@ -788,6 +850,19 @@ function readList(node: List, state: EraState, ctx: WalkContext, dated: Inherite
     index++;
   }
   flush();
+}
+
+/**
+ * An item's first paragraph as an entry: a line of its own, or a date alone
+ * on its first line with the event on the lines after it (`- 1521` then
+ * `Magellan dies at Mactan.`).
+ */
+function readItemEntry(first: Paragraph, context: LineContext, year: number | null): EntryParts | null {
+  const lines = splitLines(first.children, first.position?.start.line ?? 1);
+  const alone = lines.length > 1 ? wholeDate(labelOf(lines[0]!.nodes), year) : null;
+  if (!alone) return readEntry(first.children, context);
+  const text = lines.slice(1).flatMap((line, i) => (i ? [{ type: 'break' } as const, ...line.nodes] : line.nodes));
+  return partsOf(titleFromText(text), alone, 'prose');
 }
 
 /** A table with a date column: its rows are events; rows whose date does not read stay a table. */
@@ -932,7 +1007,10 @@ function pluginEntry(event: PluginEvent, state: EraState, ctx: WalkContext): Ent
     titleExcerpt: false,
     shape: 'block',
   };
-  return entryFrom(parts, [], state, position, ctx, null, description);
+  // An unreadable date leaves the event undated, as its warning says, not dated by its chapter.
+  const undated: Inherited | null =
+    event.date && !reading ? { ...inherited(state), period: null, source: 'none' } : null;
+  return entryFrom(parts, [], state, position, ctx, undated, description);
 }
 
 function entryFrom(

@@ -38,6 +38,11 @@ const QUALIFIER = /^(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|lat
  */
 export function splitHeadingPeriod(heading: string): { name: string; period: Period | null; reversed?: true } {
   const text = heading.trim();
+  // Wholly a date, a calendar-era gloss included: `1951年（昭和26年）` is no name `1951年` over `昭和26年`.
+  if (text.length <= MAX_DATE_LENGTH && /[（(]/u.test(text)) {
+    const whole = readPeriod(text);
+    if (whole) return withReversed({ name: '', period: whole.period }, whole.reversed);
+  }
   const paren = PARENTHESISED.exec(text);
   if (paren) {
     const read = readPeriod(paren[1]!);
@@ -58,12 +63,34 @@ export function splitHeadingPeriod(heading: string): { name: string; period: Per
     }
     return withReversed({ name: nameBefore(text, start), period: read.period }, read.reversed);
   }
+  // A period written first: `1914–1918: The Great War`, `1950s – Bebop`, `1603 Edo`.
+  const lead = leadingPeriod(text);
+  if (lead) return lead;
   if (qualified)
     return withReversed(
       { name: nameBefore(text, qualified.start), period: qualified.read.period },
       qualified.read.reversed,
     );
   return { name: text, period: null };
+}
+
+/**
+ * A heading that opens with its period: the longest date before a
+ * separator (a colon, a dash, a bar, a space), with a name after it.
+ */
+function leadingPeriod(text: string): { name: string; period: Period; reversed?: true } | null {
+  let best: { name: string; period: Period; reversed?: true } | null = null;
+  for (const m of text.slice(0, MAX_DATE_LENGTH + 1).matchAll(/\s*[:：|｜]\s*|\s+[-–—]+\s+|\s+/gu)) {
+    const date = text.slice(0, m.index);
+    const name = text.slice(m.index + m[0].length).trim();
+    // A bare number opens a name too often (`300 Spartans`): a year of three or four digits
+    // before a colon, dash or bar, of four before a space alone.
+    const year = m[0].trim() ? /^[1-9]\d{2,3}$/u : /^[12]\d{3}$/u;
+    if (!name || !/\d/u.test(date) || (/^\d+$/u.test(date) && !year.test(date))) continue;
+    const read = readPeriod(date);
+    if (read) best = withReversed({ name, period: read.period }, read.reversed);
+  }
+  return best;
 }
 
 function withReversed<T extends object>(value: T, reversed: boolean): T & { reversed?: true } {

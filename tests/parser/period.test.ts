@@ -187,10 +187,23 @@ describe('splitHeadingPeriod', () => {
     'Summer of 69',
     // Five digits are no year.
     'Room 20000',
-    // A period that does not end the heading.
-    '1920 – 1929 The Jazz Age',
+    // A number opening a name: a count, not a year (a year before a space alone has four digits).
+    '300 Spartans',
+    '101 Dalmatians',
   ])('%s has no period and keeps its whole text as the name', (heading) => {
     expect(splitHeadingPeriod(heading)).toEqual({ name: heading, period: null });
+  });
+
+  it.each([
+    // A period that opens the heading, before its name (issue #21: the period a reader sees).
+    ['1920 – 1929 The Jazz Age', 'The Jazz Age', 1920, 1929],
+    ['1914–1918: The Great War', 'The Great War', 1914, 1918],
+    ['1603 | Edo', 'Edo', 1603, 1603],
+    // A whole date glossed with its calendar-era year is a date, not a name and a gloss.
+    ['1951年（昭和26年）', '', 1951, 1951],
+  ])('%s opens with its period', (heading, name, from, to) => {
+    const { name: read, period } = splitHeadingPeriod(heading);
+    expect([read, period?.from, period?.to]).toEqual([name, from, to]);
   });
 });
 

@@ -21,7 +21,7 @@ import { darakahTimelineDrop, readTimelinesHtml, renderOnlyDrop } from './ob-tim
 import type { PluginBlock, PluginDrop } from './types.ts';
 
 export type { CalloutLine } from './callout.ts';
-export type { PluginBlock, PluginDrop, PluginEvent, PluginHidden, PluginKept, PluginProblem } from './types.ts';
+export type { PluginBlock, PluginDrop, PluginEvent } from './types.ts';
 
 /** The result of a reader, or null when it failed unexpectedly. */
 function safely<T>(read: () => T): T | null {
