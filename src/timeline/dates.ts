@@ -951,6 +951,21 @@ const RELATIVE_FORMS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Side | n
 export function readRelativeDate(text: string, year: number): DateReading | null {
   const t = normalise(text);
   if (!t || t.length > 24) return null;
+  // A season alone (`春`, `Summer`) under a one-year heading is that season of the year.
+  const season = /^(?:the )?(spring|summer|autumn|fall|winter|春|夏|秋|冬)(?:季|天)?$/iu.exec(t);
+  if (season) {
+    const word = season[1]!;
+    const cjk = /[春夏秋冬]/u.test(word);
+    const written =
+      year >= 1
+        ? cjk
+          ? `${year}年${word}`
+          : `${word} ${year}`
+        : cjk
+          ? `前${1 - year}年${word}`
+          : `${word} ${1 - year} BC`;
+    return readDate(written);
+  }
   let approximate = false;
   let body = t;
   const before = APPROX_PREFIX.exec(body);

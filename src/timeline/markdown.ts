@@ -86,7 +86,14 @@ export function parseMarkdown(text: string, file = '', warnings?: Diagnostic[]):
   }
   // Without a `[label]:` anywhere there is no definition to resolve.
   if (/\[[^\]\n]+\]:/u.test(visible)) resolveReferences(tree);
+  // The text as parsed (comments blanked): what a node's offsets point into.
+  tree.data = { ...tree.data, visible } as typeof tree.data;
   return tree;
+}
+
+/** The text a tree was parsed from, comments blanked (offsets of its nodes point into it). */
+export function visibleText(tree: Root): string | null {
+  return (tree.data as { visible?: string } | undefined)?.visible ?? null;
 }
 
 /**

@@ -11,7 +11,7 @@ import { readTable } from './shapes/table.ts';
 import { excerptOf, titleFromText, type TitledText } from './shapes/title.ts';
 import { linkHooks, type LinkOptions } from './links.ts';
 import type { RenderHooks } from './hooks.ts';
-import { parseMarkdown } from './markdown.ts';
+import { parseMarkdown, visibleText } from './markdown.ts';
 import {
   isPluginDrop,
   readObTimelinesHtml,
@@ -132,7 +132,8 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   const single = depth === null ? title : null;
 
   const dropped: WalkContext['dropped'] = [];
-  const walkContext: WalkContext = { file, source: guarded, lines, warnings, render, dropped };
+  // Comments blanked: a plugin's text is read from what the note shows, never from a `%%comment%%`.
+  const walkContext: WalkContext = { file, source: visibleText(tree) ?? '', lines, warnings, render, dropped };
   const walked = walkEras(chapterNodes, depth ?? 0, single, walkContext);
   const drafts = options.topics === 'keep' ? walked : mergeTopics(walked, prefaceNodes, render);
   warnEmptyEras(drafts, walkContext);
@@ -308,6 +309,8 @@ interface HeadingContext {
    * holds no entries written out: plain bullets under it are its events.
    */
   bullets: boolean;
+  /** The heading is wholly a date: an entry below with no date of its own is one of its events. */
+  isDate: boolean;
 }
 
 /** An era's state while its blocks are read. */
@@ -315,6 +318,8 @@ interface EraState {
   era: DraftEra;
   /** The era heading is wholly a date (`## 1990`), and plain bullets under it are its events. */
   bullets: boolean;
+  /** The era heading is wholly a date. */
+  isDate: boolean;
   /** Sub-headings in effect, outermost first. */
   stack: HeadingContext[];
   /** A thematic break since the last heading ends its plain bullets' dates. */
@@ -337,14 +342,14 @@ function inherited(state: EraState): Inherited {
     if (h.period?.start || h.period?.end)
       return {
         period: h.period,
-        source: 'subperiod',
+        source: h.isDate && isPoint(h.period) ? 'heading' : 'subperiod',
         container: { heading: h.heading, period: h.period, sub: true, depth: h.depth },
       };
   }
   const { era } = state;
   return {
     period: era.period,
-    source: era.period ? 'era' : 'none',
+    source: era.period ? (state.isDate && isPoint(era.period) ? 'heading' : 'era') : 'none',
     container: { heading: era.heading, period: era.period, sub: false, depth: era.headingNode?.depth ?? 0 },
   };
 }
@@ -432,7 +437,7 @@ function walkEras(nodes: RootContent[], chapterDepth: number, single: string | n
       nodes: [],
     };
     eras.push(era);
-    state = { era, bullets: false, stack: [], broken: false, group: 0 };
+    state = { era, bullets: false, isDate: false, stack: [], broken: false, group: 0 };
   }
 
   for (let index = 0; index < nodes.length; index++) {
@@ -440,8 +445,9 @@ function walkEras(nodes: RootContent[], chapterDepth: number, single: string | n
     if (node.type === 'heading' && node.depth <= chapterDepth && single === null) {
       const era = startEra(node, eras.length + 1, ctx);
       eras.push(era);
-      const bullets = readHeading(era.heading, null).isDate && bulletsAreEvents(nodes, index, era.period);
-      state = { era, bullets, stack: [], broken: false, group: 0 };
+      const isDate = readHeading(era.heading, null).isDate;
+      const bullets = isDate && bulletsAreEvents(nodes, index, era.period);
+      state = { era, bullets, isDate, stack: [], broken: false, group: 0 };
       continue;
     }
     if (!state) continue; // unreachable: nodes start at the first chapter heading
@@ -475,7 +481,7 @@ function walkEras(nodes: RootContent[], chapterDepth: number, single: string | n
         continue;
       }
       const bullets = whole !== null && bulletsAreEvents(nodes, index, split.period);
-      state.stack.push({ depth: node.depth, heading, period: split.period, bullets });
+      state.stack.push({ depth: node.depth, heading, period: split.period, bullets, isDate: whole !== null });
       era.items.push({
         kind: 'subperiod',
         id: '',
@@ -913,9 +919,10 @@ function readPlugin(node: RootContent, state: EraState, ctx: WalkContext): boole
   let reading: PluginBlock | PluginDrop | null = null;
   if (node.type === 'code' && node.lang) {
     reading = readPluginCode(node.lang, node.meta ?? null, node.value, start.line + 1);
-  } else if ((node.type === 'html' || node.type === 'paragraph') && /ob-timelines/u.test(rawOf(node, ctx))) {
-    reading = readObTimelinesHtml(rawOf(node, ctx), start.line, start.column);
-  } else if (node.type === 'blockquote' && isTimelineCallout(node)) {
+  } else if ((node.type === 'html' || node.type === 'paragraph') && /ob-timelines/u.test(htmlOf(node))) {
+    // From the tree, where what a hiding element held is gone already (html.ts).
+    reading = readObTimelinesHtml(htmlOf(node), start.line, start.column);
+  } else if (node.type === 'blockquote' && isTimelineCallout(node) && !HIDING_HTML.test(rawOf(node, ctx))) {
     const raw = rawOf(node, ctx).split('\n');
     const head = /^\s*>\s*\[!([^\]]*)\][+-]?[ \t]*(.*)$/u.exec(raw[0] ?? '');
     if (head) {
@@ -963,7 +970,17 @@ function isTimelineCallout(node: RootContent): boolean {
   return Array.isArray(classes) && classes.some((c) => /^callout-timeline/u.test(String(c)));
 }
 
-/** The note's text of a node, as written. */
+/** HTML that may hide what it holds: a callout holding it is shown as a callout, with that part left out. */
+const HIDING_HTML = /<(?:script|template)\b|<[a-z][^>]*\b(?:hidden|style)\b/iu;
+
+/** A node's HTML as the tree holds it: an HTML block, or a paragraph's tags and text. */
+function htmlOf(node: RootContent): string {
+  if (node.type === 'html') return node.value;
+  if (node.type !== 'paragraph') return '';
+  return node.children.map((child) => (child.type === 'html' ? child.value : plainText([child]))).join('');
+}
+
+/** The note's text of a node, as written (comments blanked). */
 function rawOf(node: RootContent, ctx: WalkContext): string {
   const { start, end } = node.position ?? {};
   if (start?.offset === undefined || end?.offset === undefined) return '';

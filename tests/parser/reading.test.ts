@@ -295,6 +295,32 @@ describe('the timeline plugins’ blocks', () => {
   });
 });
 
+describe('the timeline plugins’ blocks keep what the author hid hidden', () => {
+  it('reads a callout and a span without their comments and hidden elements', () => {
+    const t = parse(
+      [
+        '## Voyages 1000–2000',
+        '',
+        '> [!timeline] 1492 — Columbus',
+        '> He sails west. %%SECRET1%%',
+        '',
+        '<span class="ob-timelines" data-date="1066-10-14-00" data-title="Hastings">William wins.</span> <span hidden>SECRET2</span>',
+        '',
+        '> [!timeline] 1500 — Cabral',
+        '> <span hidden>SECRET3</span> text',
+        '',
+      ].join('\n'),
+    );
+    expect(JSON.stringify(t)).not.toMatch(/SECRET/u);
+    expect(entries(t).map((e) => [e.title, e.yearLabel, e.description.text])).toEqual([
+      ['Columbus', '1492', 'He sails west.'],
+      ['Hastings', '1066-10-14', 'William wins.'],
+    ]);
+    // The callout holding a hidden element is shown as a callout, that element left out.
+    expect(t.eras[0]!.items.at(-1)).toMatchObject({ kind: 'block', type: 'blockquote' });
+  });
+});
+
 describe('the preface', () => {
   it('keeps a `#` heading that differs from the frontmatter’s title, and shows a matching one once, as the title', () => {
     const differs = parse('---\ntitle: Short\n---\n\n# A longer heading\n\nIntro.\n\n## A 2000\n\nX: y\n');
