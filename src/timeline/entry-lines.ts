@@ -191,6 +191,9 @@ interface LeadingDate {
   lead: string;
 }
 
+/** What every date holds but a month or season alone: a digit, a CJK numeral, or `元` (the first year of an era). */
+const NUMBER = /[\d０-９〇零一二两兩三四五六七八九十百千元]/u;
+
 /** A number alone (`1519`), which is a year only where the note's shape makes it one. */
 const BARE = /^\d+$/u;
 /** A bare number that may be a year: three or four digits, no leading zero. */
@@ -207,6 +210,9 @@ const BARE_YEAR = /^[1-9]\d{2,3}$/u;
 function leadingDate(value: string, context: LineContext): LeadingDate | null {
   const lead = PREPOSITION.exec(value)?.[0] ?? '';
   const head = value.slice(0, MAX_DATE_LENGTH + lead.length + 4);
+  // Every date holds a number (`1492`, `元年`, `二〇〇六年`, `12.04`) or a month or season
+  // under a one-year heading: most lines are ruled out here, before the grammar runs.
+  if (!NUMBER.test(head) && context.year === null) return null;
   let best: LeadingDate | null = null;
   for (const m of head.matchAll(DATE_END)) {
     const comma = /^[,，、]$/u.test(m[0]);
@@ -214,7 +220,11 @@ function leadingDate(value: string, context: LineContext): LeadingDate | null {
     if (comma && m[0] === ',' && /\d/u.test(value[m.index + 1] ?? '')) continue;
     const from = comma ? lead.length : 0;
     const candidate = value.slice(from, m.index).trim();
-    if (candidate && (!comma || !BARE.test(candidate) || BARE_YEAR.test(candidate))) {
+    if (
+      candidate &&
+      (context.year !== null || NUMBER.test(candidate)) &&
+      (!comma || !BARE.test(candidate) || BARE_YEAR.test(candidate))
+    ) {
       const reading = readPeriod(candidate, context.year);
       if (reading)
         best = {

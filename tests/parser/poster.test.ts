@@ -27,6 +27,9 @@ import { markCandidates } from '../../src/poster/scale.ts';
 import { parseNote } from '../../src/timeline/index.ts';
 import { DEFAULT_NOTE, fixturePath } from './support/helpers.ts';
 
+/** Parsing a 10,000-entry note takes seconds on a loaded machine: more than vitest's default 5 s allows. */
+const HEAVY = 60_000;
+
 /** The poster's input from a parsed note, through the adapter the site's collections go through too. */
 function inputOf(source: string): PosterInput {
   const note = parseNote(source, { file: 'note.md' });
@@ -162,19 +165,23 @@ describe('a crowded note', () => {
     ).toEqual(firsts);
   });
 
-  it('lays out 10,000 entries (100 eras) on one sheet, names most eras, and says what is left out', () => {
-    const big = inputOf(generateNote({ entries: 10_000 }));
-    const result = layoutPoster(big);
-    expect(result.height).toBeLessThanOrEqual(SHEET_MAX_HEIGHT);
-    expect(result.labels.length).toBeGreaterThan(10);
-    expect(result.labels.length + result.entriesHidden).toBe(10_000);
-    expect(result.bands).toHaveLength(100);
-    // Unnamed eras are counted, and their bands are still drawn.
-    expect(result.bands.filter((band) => band.label === null)).toHaveLength(result.erasUnnamed);
-    // One era whose label cannot fit no longer stops the others from being named.
-    expect(result.erasUnnamed).toBeLessThan(90);
-    expect(overlaps(result, big)).toEqual([]);
-  });
+  it(
+    'lays out 10,000 entries (100 eras) on one sheet, names most eras, and says what is left out',
+    () => {
+      const big = inputOf(generateNote({ entries: 10_000 }));
+      const result = layoutPoster(big);
+      expect(result.height).toBeLessThanOrEqual(SHEET_MAX_HEIGHT);
+      expect(result.labels.length).toBeGreaterThan(10);
+      expect(result.labels.length + result.entriesHidden).toBe(10_000);
+      expect(result.bands).toHaveLength(100);
+      // Unnamed eras are counted, and their bands are still drawn.
+      expect(result.bands.filter((band) => band.label === null)).toHaveLength(result.erasUnnamed);
+      // One era whose label cannot fit no longer stops the others from being named.
+      expect(result.erasUnnamed).toBeLessThan(90);
+      expect(overlaps(result, big)).toEqual([]);
+    },
+    HEAVY,
+  );
 });
 
 describe('other histories', () => {
@@ -212,13 +219,17 @@ describe('other histories', () => {
     expect(layout.bands.filter((band) => band.label === null)).toHaveLength(layout.erasUnnamed);
   });
 
-  it('joins a label above the bands only to a band of the first row, so no leader crosses another band', () => {
-    for (const source of [readFileSync(fixturePath('classical'), 'utf8'), generateNote({ entries: 10_000 })]) {
-      const layout = layoutPoster(inputOf(source));
-      const firstRow = Math.min(...layout.bands.map((band) => band.y));
-      for (const band of layout.bands) if (band.label && !band.label.inside) expect(band.y).toBe(firstRow);
-    }
-  });
+  it(
+    'joins a label above the bands only to a band of the first row, so no leader crosses another band',
+    () => {
+      for (const source of [readFileSync(fixturePath('classical'), 'utf8'), generateNote({ entries: 10_000 })]) {
+        const layout = layoutPoster(inputOf(source));
+        const firstRow = Math.min(...layout.bands.map((band) => band.y));
+        for (const band of layout.bands) if (band.label && !band.label.inside) expect(band.y).toBe(firstRow);
+      }
+    },
+    HEAVY,
+  );
 
   it('names a band too short for its whole label by its name alone (the classical history names all six)', () => {
     const layout = layoutPoster(inputOf(readFileSync(fixturePath('classical'), 'utf8')));
