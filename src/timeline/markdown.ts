@@ -42,7 +42,8 @@ const syntax = (parser.data('micromarkExtensions') ?? []) as Extension[];
 const transforms: Array<{ present: RegExp; processor: { runSync(tree: Root): unknown } }> = [
   { present: /==/u, processor: unified().use(remarkFlexibleMarkers, { markerClassName: () => [] }) },
   {
-    present: /\[![\w-]+\]/u,
+    // `[!type]`, with metadata too: `[!timeline|t-l]` (the ITS theme's timeline callout).
+    present: /\[![\w-]+(?:\|[^\]\n]*)?\]/u,
     processor: unified().use(remarkCallout, {
       // Foldable callouts (`[!tip]-`, `[!tip]+`) are <details>; others a note region.
       root: (callout) => ({

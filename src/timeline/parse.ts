@@ -101,11 +101,7 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
 
   // The chapters: from the headings, else from an outline, else one chapter (shapes/structure.ts).
   // A timeline plugin's block counts as dated material, as its events do.
-  const probe = datedProbe(
-    (node) =>
-      (node.type === 'code' && /^(?:chronos|timeline|timeline-labeled)$/iu.test(node.lang ?? '')) ||
-      (node.type === 'html' && node.value.includes('ob-timelines')),
-  );
+  const probe = datedProbe(pluginEvents);
   let structure = findStructure(body, probe);
   if (structure.depth === null) {
     const outline = outlineChapters(body);
@@ -125,16 +121,26 @@ export function parseNote(source: string, options: ParseOptions): Timeline {
   // A `#` heading that says more than the frontmatter's title stays in the
   // preface, one level down (the page's title is its only `<h1>`).
   const shownHeading = titleNode && titleHeading && titleHeading !== title ? { ...titleNode, depth: 2 as const } : null;
-  const prefaceNodes = body
-    .slice(0, firstChapter)
-    .flatMap((n) => (n !== titleNode ? [n] : shownHeading ? [shownHeading] : []));
-  const chapterNodes = body.slice(firstChapter).filter((n) => n !== titleNode);
-  const single = depth === null ? title : null;
-
   const dropped: WalkContext['dropped'] = [];
+  let prefaceNodes = body
+    .slice(0, firstChapter)
+    .flatMap((n) => (n !== titleNode ? [n] : shownHeading ? [shownHeading] : []))
+    .filter((n) => !droppedPluginBlock(n, dropped));
+  let chapterNodes = body.slice(firstChapter).filter((n) => n !== titleNode);
+  const single = depth === null ? title : null;
+  // Events above the first chapter heading (a Chronos block, a dated list under the title,
+  // then `## Sources`): they open a chapter named after the note; prose there stays the preface.
+  const firstEvents =
+    depth === null ? -1 : prefaceNodes.findIndex((n) => n.type !== 'paragraph' && n.type !== 'heading' && probe(n));
+  const lead = firstEvents === -1 ? null : title;
+  if (firstEvents !== -1) {
+    chapterNodes = [...prefaceNodes.slice(firstEvents), ...chapterNodes];
+    prefaceNodes = prefaceNodes.slice(0, firstEvents);
+  }
+
   // Comments blanked: a plugin's text is read from what the note shows, never from a `%%comment%%`.
   const walkContext: WalkContext = { file, source: visibleText(tree) ?? '', lines, warnings, render, dropped };
-  const walked = walkEras(chapterNodes, depth ?? 0, single, walkContext);
+  const walked = walkEras(chapterNodes, depth ?? 0, single ?? lead, single !== null, walkContext);
   const drafts = options.topics === 'keep' ? walked : mergeTopics(walked, prefaceNodes, render);
   warnEmptyEras(drafts, walkContext);
   const eras = assignIds(drafts);
@@ -374,7 +380,7 @@ function wholeDate(text: string, year: number | null): PeriodReading | null {
   if (!trimmed || trimmed.length > MAX_DATE_LENGTH || !/\d/u.test(trimmed)) return null;
   // A bare number is a year only with three or four digits (`## 1990`, not `## 3`).
   if (/^\d+$/u.test(trimmed) && !/^[1-9]\d{2,3}$/u.test(trimmed)) return null;
-  return readPeriod(trimmed, year);
+  return readPeriod(trimmed, year) ?? (/[)）]$/u.test(trimmed) ? readPeriod(withoutGloss(trimmed), year) : null);
 }
 
 /**
@@ -420,19 +426,30 @@ function isDay(period: Period | null): boolean {
   );
 }
 
-function walkEras(nodes: RootContent[], chapterDepth: number, single: string | null, ctx: WalkContext): DraftEra[] {
+/**
+ * Walks the chapters. `first`: the name of a chapter that opens before any
+ * chapter heading (the note's title); `only`: it is the note's one chapter,
+ * headings and all.
+ */
+function walkEras(
+  nodes: RootContent[],
+  chapterDepth: number,
+  first: string | null,
+  only: boolean,
+  ctx: WalkContext,
+): DraftEra[] {
   const eras: DraftEra[] = [];
   let state: EraState | undefined;
-  if (single !== null) {
-    const first = nodes[0];
+  if (first !== null) {
+    const start = nodes[0];
     const era: DraftEra = {
       ordinal: 1,
-      heading: single,
-      name: single,
+      heading: first,
+      name: first,
       period: null,
       intro: null,
       items: [],
-      position: first ? positionOf(first, ctx) : { line: 1, column: 1 },
+      position: start ? positionOf(start, ctx) : { line: 1, column: 1 },
       headingNode: null,
       nodes: [],
     };
@@ -442,7 +459,7 @@ function walkEras(nodes: RootContent[], chapterDepth: number, single: string | n
 
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!;
-    if (node.type === 'heading' && node.depth <= chapterDepth && single === null) {
+    if (node.type === 'heading' && node.depth <= chapterDepth && !only) {
       const era = startEra(node, eras.length + 1, ctx);
       eras.push(era);
       const isDate = readHeading(era.heading, null).isDate;
@@ -476,7 +493,7 @@ function walkEras(nodes: RootContent[], chapterDepth: number, single: string | n
         }
       }
       // Below the sub-period level, a heading with no date is a heading in the text, as it always was.
-      if (!split.period && node.depth > chapterDepth + 1 && single === null) {
+      if (!split.period && node.depth > chapterDepth + 1 && !only) {
         era.items.push(block(node, 'heading', state.group, ctx));
         continue;
       }
@@ -572,7 +589,32 @@ function bulletsAreEvents(nodes: readonly RootContent[], index: number, period: 
   const year = singleYear(period);
   return !nodes
     .slice(index + 1, sectionEnd(nodes, index))
-    .some((n) => n.type === 'paragraph' && readsAsEntries(n, year));
+    .some((n) => (n.type === 'paragraph' && readsAsEntries(n, year)) || isPluginMaterial(n));
+}
+
+/** A timeline plugin's block or element holding events (not a block that renders other notes'). */
+function pluginEvents(node: RootContent): boolean {
+  if (node.type === 'code' && node.lang) {
+    const reading = readPluginCode(node.lang, node.meta ?? null, node.value, 1);
+    return reading !== null && !isPluginDrop(reading) && reading.events.length > 0;
+  }
+  return node.type === 'html' && /\bob-timelines\b/u.test(node.value);
+}
+
+/** A plugin's block that only renders other notes' events, left out (and said) wherever it stands. */
+function droppedPluginBlock(node: RootContent, dropped: Array<{ line: number; why: string }>): boolean {
+  if (node.type !== 'code' || !node.lang) return false;
+  const reading = readPluginCode(node.lang, node.meta ?? null, node.value, 1);
+  if (!reading || !isPluginDrop(reading)) return false;
+  dropped.push({ line: node.position?.start.line ?? 1, why: reading.drop });
+  return true;
+}
+
+/** A timeline plugin's block or element: events written out in the plugin's syntax. */
+function isPluginMaterial(node: RootContent): boolean {
+  if (node.type === 'code') return /^(?:chronos|timeline|timeline-labeled)$/iu.test(node.lang ?? '');
+  if (node.type === 'html' || node.type === 'paragraph') return /\bob-timelines\b/u.test(htmlOf(node));
+  return node.type === 'blockquote' && isTimelineCallout(node);
 }
 
 /** Whether a block holds a line that reads as an entry of its own. */
@@ -993,9 +1035,20 @@ function inlineOf(text: string, ctx: WalkContext): PhrasingContent[] {
   return first?.type === 'paragraph' ? first.children : text ? [{ type: 'text', value: text }] : [];
 }
 
+/** A date without the gloss in parentheses that may follow it. */
+function withoutGloss(text: string): string {
+  return text.replace(/\s*[（(][^（）()]*[)）]\s*$/u, '');
+}
+
 /** One of a plugin's events as an entry: its date read by the note's date grammar. */
 function pluginEntry(event: PluginEvent, state: EraState, ctx: WalkContext): Entry {
-  const reading = event.date ? readPeriod(event.date) : null;
+  // `1600年（慶長5年）`: a gloss in an era the grammar does not know is left aside, the year read.
+  const glossed = event.date && !readPeriod(event.date) ? readPeriod(withoutGloss(event.date)) : null;
+  const reading = glossed
+    ? { ...glossed, period: { ...glossed.period, label: event.date! } }
+    : event.date
+      ? readPeriod(event.date)
+      : null;
   const position = { line: event.line, column: event.column };
   if (event.date && !reading)
     ctx.warnings.push({
@@ -1011,10 +1064,13 @@ function pluginEntry(event: PluginEvent, state: EraState, ctx: WalkContext): Ent
       type: 'paragraph',
       children: [{ type: 'emphasis', children: [{ type: 'text', value: event.group }] }],
     });
+  // A time of day the date grammar leaves aside (`20:17<br> 20 July 1969`) stays in the label.
+  const time = /\b\d{1,2}:\d{2}\b/u.exec(event.written)?.[0];
+  const label = reading ? (time ? `${time} ${reading.period.label}` : reading.period.label) : event.written || null;
   const parts: EntryParts = {
     title,
     titleText: plainText(title).trim(),
-    yearLabel: reading ? reading.period.label : event.written || null,
+    yearLabel: label,
     period: reading?.period ?? null,
     reversed: reading?.reversed ?? false,
     dateFirst: true,

@@ -50,6 +50,8 @@ function splitAtSeparator(text: string): { date: string; title: string } | null 
     const at = text.indexOf(sep);
     if (at <= 0) continue;
     const left = text.slice(0, at).trim();
+    // `1405—1407年：…`: an em dash before a number joins a range, as Chinese writes it.
+    if (sep.trim() === '—' && /^\s*[\d０-９]/u.test(text.slice(at + sep.length))) continue;
     if (left.length <= 40 && looksLikeDate(left)) return { date: left, title: text.slice(at + sep.length).trim() };
   }
   return null;
