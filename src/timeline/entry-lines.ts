@@ -170,7 +170,7 @@ const DATE_END = /：|:(?=\s)|\s--?\s|\s[–—]\s|\s?[|｜]\s?|[,，、]/gu;
  * space after a word of three letters or more whose last two are lower case
  * (so `St. Louis` and `U.S. Army` stay whole, `War. Athens` splits).
  */
-const TITLE_END = /\s*\n\s*|：|:(?=\s)|\s[–—]\s|\s-\s|。|(?<=\p{L}[\p{Ll}\d]{2})\.\s/u;
+const TITLE_END = /\n\s*|：|:(?=\s)|\s[–—]\s|\s-\s|。|(?<=\p{L}[\p{Ll}\d]{2})\.\s/u;
 /**
  * A word that may open a dated sentence before its date: `In 1215, …`,
  * `在1990年，…`. `Before`, `Since`, `Until` and `From` are part of the date
@@ -193,6 +193,21 @@ interface LeadingDate {
 
 /** What every date holds but a month or season alone: a digit, a CJK numeral, or `元` (the first year of an era). */
 const NUMBER = /[\d０-９〇零一二两兩三四五六七八九十百千元]/u;
+
+/** A weekday after a day, in parentheses: `1月1日（月）`, `9月27日（周六）`, `09/21 (Sat)`. */
+export const WEEKDAY_NOTE =
+  /\s*[（(](?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日](?:曜日?)?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|urday|rsday)?\.?)[)）]$/iu;
+/** A weekday before a day: `Saturday, September 21`. */
+export const WEEKDAY_LEAD = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+/iu;
+
+/** A date as written, or the same without a weekday beside it. */
+function readWithWeekday(candidate: string, year: number | null): ReturnType<typeof readPeriod> {
+  const reading = readPeriod(candidate, year);
+  if (reading || !/[)）]$|day,?\s/iu.test(candidate)) return reading;
+  const bare = candidate.replace(WEEKDAY_NOTE, '').replace(WEEKDAY_LEAD, '');
+  const read = bare !== candidate ? readPeriod(bare, year) : null;
+  return read && { ...read, period: { ...read.period, label: candidate } };
+}
 
 /** A number alone (`1519`), which is a year only where the note's shape makes it one. */
 const BARE = /^\d+$/u;
@@ -225,7 +240,7 @@ function leadingDate(value: string, context: LineContext): LeadingDate | null {
       (context.year !== null || NUMBER.test(candidate)) &&
       (!comma || !BARE.test(candidate) || BARE_YEAR.test(candidate))
     ) {
-      const reading = readPeriod(candidate, context.year);
+      const reading = readWithWeekday(candidate, context.year);
       if (reading)
         best = {
           label: candidate,

@@ -3,7 +3,15 @@ import { TimelineError } from './errors.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { guardNote, restoreMarks } from './guards.ts';
 import { detectLanguage } from './lang.ts';
-import { opensWithDate, readEntry, splitLines, type EntryParts, type LineContext } from './entry-lines.ts';
+import {
+  opensWithDate,
+  readEntry,
+  splitLines,
+  WEEKDAY_LEAD,
+  WEEKDAY_NOTE,
+  type EntryParts,
+  type LineContext,
+} from './entry-lines.ts';
 import { MAX_DATE_LENGTH } from './dates.ts';
 import { removeAttributeLists } from './shapes/attributes.ts';
 import { datedProbe, findStructure, outlineChapters } from './shapes/structure.ts';
@@ -214,10 +222,11 @@ function mergeTopics(drafts: DraftEra[], preface: RootContent[], render: Rendere
       continue;
     }
     if (!previous) {
-      preface.push(...draft.nodes);
+      for (const node of draft.nodes) preface.push(node);
       continue;
     }
-    const offset = Math.max(0, ...previous.items.map((i) => i.group)) + 1;
+    // Items are in note order: the last one holds the highest group.
+    const offset = (previous.items[previous.items.length - 1]?.group ?? 0) + 1;
     // Its heading stays a heading in the text, as a heading below the sub-periods is.
     previous.items.push({
       kind: 'block',
@@ -229,7 +238,7 @@ function mergeTopics(drafts: DraftEra[], preface: RootContent[], render: Rendere
     if (draft.intro)
       previous.items.push({ kind: 'note', content: draft.intro, group: offset, position: draft.position });
     for (const item of draft.items) previous.items.push({ ...item, group: item.group + offset });
-    previous.nodes.push(...draft.nodes);
+    for (const node of draft.nodes) previous.nodes.push(node);
   }
   return kept.map((draft, i) => ({ ...draft, ordinal: i + 1 }));
 }
@@ -377,7 +386,8 @@ function bulletDate(state: EraState): Inherited | null {
 /** Reads `text` as wholly a date, as a date heading or a date alone on a line is. */
 function wholeDate(text: string, year: number | null): PeriodReading | null {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.length > MAX_DATE_LENGTH || !/\d/u.test(trimmed)) return null;
+  // A month or a season alone (`### January`, `### 春`) is a date only under a one-year heading.
+  if (!trimmed || trimmed.length > MAX_DATE_LENGTH || (!/\d/u.test(trimmed) && year === null)) return null;
   // A bare number is a year only with three or four digits (`## 1990`, not `## 3`).
   if (/^\d+$/u.test(trimmed) && !/^[1-9]\d{2,3}$/u.test(trimmed)) return null;
   return readPeriod(trimmed, year) ?? (/[)）]$/u.test(trimmed) ? readPeriod(withoutGloss(trimmed), year) : null);
@@ -399,12 +409,6 @@ function readHeading(
   if (!whole) return { ...split, isDate: false };
   return { name: '', period: whole.period, ...(whole.reversed ? { reversed: true as const } : {}), isDate: true };
 }
-
-/** A weekday after a day, in parentheses. */
-const WEEKDAY_NOTE =
-  /\s*[（(](?:(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日](?:曜日?)?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|urday|rsday)?\.?)[)）]$/iu;
-/** A weekday before a day: `Saturday, September 21`. */
-const WEEKDAY_LEAD = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+/iu;
 
 /** A period that names one year, month or day: a date, not a span. */
 function isPoint(period: Period | null): boolean {
@@ -486,7 +490,7 @@ function walkEras(
         const end = sectionEnd(nodes, index);
         const section = nodes.slice(index + 1, end);
         if (section.length && !section.some((n) => holdsEntry(n, whole.period))) {
-          state.era.nodes.push(...section);
+          for (const n of section) state.era.nodes.push(n);
           era.items.push(dayEntry(node, heading, whole.period, section, state, ctx));
           index = end - 1;
           continue;
@@ -529,7 +533,13 @@ function walkEras(
       // A paragraph under a heading that names one year, month or day is one of that date's
       // events, as a bullet is; under a decade or a span (`### 1980s`) it is a note about it.
       const dated = bulletDate(state);
-      if (dated && isPoint(dated.period) && !aloneFirst && !readsAsEntries(node, yearOf(state))) {
+      if (
+        dated &&
+        isPoint(dated.period) &&
+        !aloneFirst &&
+        plainText([node]).trim() &&
+        !readsAsEntries(node, yearOf(state))
+      ) {
         const titled = titleFromText(node.children);
         const parts: EntryParts = {
           ...partsOf(titled, { period: dated.period!, reversed: false }, 'bullet'),
@@ -962,8 +972,9 @@ function readPlugin(node: RootContent, state: EraState, ctx: WalkContext): boole
   if (node.type === 'code' && node.lang) {
     reading = readPluginCode(node.lang, node.meta ?? null, node.value, start.line + 1);
   } else if ((node.type === 'html' || node.type === 'paragraph') && /ob-timelines/u.test(htmlOf(node))) {
-    // From the tree, where what a hiding element held is gone already (html.ts).
-    reading = readObTimelinesHtml(htmlOf(node), start.line, start.column);
+    // HTML that hides part of itself is shown as HTML (the sanitizer leaves that part out), never read here.
+    const html = htmlOf(node);
+    if (!HIDING_HTML.test(html)) reading = readObTimelinesHtml(html, start.line, start.column);
   } else if (node.type === 'blockquote' && isTimelineCallout(node) && !HIDING_HTML.test(rawOf(node, ctx))) {
     const raw = rawOf(node, ctx).split('\n');
     const head = /^\s*>\s*\[!([^\]]*)\][+-]?[ \t]*(.*)$/u.exec(raw[0] ?? '');
@@ -982,12 +993,12 @@ function readPlugin(node: RootContent, state: EraState, ctx: WalkContext): boole
   }
   if (!reading.events.length && !reading.kept.length) return false;
   const { era, group } = state;
-  const kept = new Map(reading.kept.map((k) => [k.line, k]));
+  const kept = reading.kept;
   const items: Array<{ line: number; item: () => EraItem }> = [];
   for (const event of reading.events) {
     items.push({ line: event.line, item: () => pluginEntry(event, state, ctx) });
   }
-  for (const k of kept.values()) {
+  for (const k of kept) {
     items.push({
       line: k.line,
       item: () => ({
@@ -1013,12 +1024,14 @@ function isTimelineCallout(node: RootContent): boolean {
 }
 
 /** HTML that may hide what it holds: a callout holding it is shown as a callout, with that part left out. */
-const HIDING_HTML = /<(?:script|template)\b|<[a-z][^>]*\b(?:hidden|style)\b/iu;
+const HIDING_HTML = /<(?:script|template)\b|<!--|\s(?:hidden|style)\s*[=\s/>]|^\s*(?:>\s*)*(?:```|~~~)/imu;
 
 /** A node's HTML as the tree holds it: an HTML block, or a paragraph's tags and text. */
 function htmlOf(node: RootContent): string {
   if (node.type === 'html') return node.value;
   if (node.type !== 'paragraph') return '';
+  // Inline code shows its text as code: `<span class="ob-timelines">` written in backticks is no event.
+  if (node.children.some((child) => child.type === 'inlineCode' && child.value.includes('ob-timelines'))) return '';
   return node.children.map((child) => (child.type === 'html' ? child.value : plainText([child]))).join('');
 }
 
@@ -1029,9 +1042,17 @@ function rawOf(node: RootContent, ctx: WalkContext): string {
   return ctx.source.slice(start.offset, end.offset);
 }
 
+/** A plugin's Markdown text, parsed behind the same guards as the note (guards.ts): no text can hang it. */
+function parseFragment(text: string, ctx: WalkContext) {
+  const guarded = guardNote(text, ctx.file, []);
+  const tree = parseMarkdown(guarded, ctx.file);
+  if (guarded !== text) restoreMarks(tree);
+  return tree;
+}
+
 /** Inline Markdown of a plugin's text (a title, a kept line). */
 function inlineOf(text: string, ctx: WalkContext): PhrasingContent[] {
-  const first = parseMarkdown(text, ctx.file).children[0];
+  const first = parseFragment(text, ctx).children[0];
   return first?.type === 'paragraph' ? first.children : text ? [{ type: 'text', value: text }] : [];
 }
 
@@ -1058,7 +1079,7 @@ function pluginEntry(event: PluginEvent, state: EraState, ctx: WalkContext): Ent
       hint: 'write the date as the plugin documents it, e.g. `1969-07-20`, `-490` for 490 BC, or `[1914~1918]` in Chronos',
     });
   const title = inlineOf(event.title, ctx);
-  const description = event.description ? parseMarkdown(event.description, ctx.file).children : [];
+  const description = event.description ? parseFragment(event.description, ctx).children : [];
   if (event.group)
     description.push({
       type: 'paragraph',
@@ -1136,7 +1157,10 @@ function entryFrom(
     position,
   };
   ctx.render.later((hooks) => {
-    entry.titleHtml = renderInline(parts.title, hooks).html || (parts.yearLabel ?? '');
+    // The date as text when the title is empty: escaped like any text, never raw HTML.
+    entry.titleHtml =
+      renderInline(parts.title, hooks).html ||
+      renderInline([{ type: 'text', value: parts.yearLabel ?? '' }], hooks).html;
   });
   warnOutside(entry, from.container, ctx);
   return entry;

@@ -7,10 +7,11 @@
 import type { Root, Text } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 
-const TOKEN = String.raw`(?:[.#][\p{L}\p{N}_-]+|[\p{L}\p{N}_-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}"']*))`;
+const TOKEN = String.raw`(?:[.#][\p{L}\p{N}_-]{1,80}|[\p{L}\p{N}_-]{1,80}=(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^\s}"']{0,200}))`;
 /** `{: …}` with any tokens, or `{…}` whose first token is a class or an id. */
 const ATTRIBUTES = new RegExp(
-  String.raw`[ \t]*\{(?::[ \t]*(?:${TOKEN}|[\p{L}_-]+)?|[ \t]*[.#][\p{L}\p{N}_-]+)(?:[ \t]+${TOKEN})*[ \t]*\}`,
+  // Runs of spaces and tokens are bounded, so that no long line can make the search slow.
+  String.raw`\{(?::[ \t]{0,4}(?:${TOKEN}|[\p{L}_-]+)?|[ \t]{0,4}[.#][\p{L}\p{N}_-]+)(?:[ \t]{1,4}${TOKEN}){0,16}[ \t]{0,4}\}`,
   'gu',
 );
 
@@ -19,9 +20,11 @@ export function removeAttributeLists(tree: Root): void {
   const touched = new Set<unknown>();
   visit(tree, 'text', (node: Text, _index, parent) => {
     if (!node.value.includes('{')) return;
+    // The spaces before a list go with it; `trimEnd`, not a regex, so a long run of spaces stays linear.
     const value = node.value.replace(ATTRIBUTES, '');
-    if (value !== node.value) touched.add(parent);
-    node.value = value;
+    if (value === node.value) return;
+    touched.add(parent);
+    node.value = /\}\s*$/u.test(node.value) ? value.trimEnd() : value;
   });
   if (!touched.size) return;
   visit(tree, 'paragraph', (node, index, parent) => {

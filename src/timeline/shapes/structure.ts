@@ -47,16 +47,19 @@ export function findStructure(body: readonly RootContent[], dated: DatedProbe): 
 
   const counts = new Map<number, number>();
   const used = new Set<number>();
+  // Where each heading's section ends: the next heading at its level or above (one pass, from the end).
+  const ends = new Array<number>(headings.length);
+  const nextAtOrAbove = new Array<number>(7).fill(body.length);
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const heading = headings[i]!;
+    ends[i] = nextAtOrAbove[heading.depth]!;
+    for (let d = heading.depth; d <= 6; d++) nextAtOrAbove[d] = heading.index;
+  }
   headings.forEach((heading, i) => {
     if (heading.index === title) return;
     used.add(heading.depth);
-    let end = body.length;
-    for (const next of headings.slice(i + 1))
-      if (next.depth <= heading.depth) {
-        end = next.index;
-        break;
-      }
-    const isDated = heading.own || body.slice(heading.index + 1, end).some(dated);
+    let isDated = heading.own;
+    for (let n = heading.index + 1; !isDated && n < ends[i]!; n++) isDated = dated(body[n]!);
     if (isDated) counts.set(heading.depth, (counts.get(heading.depth) ?? 0) + 1);
   });
   const depths = [...used].sort((a, b) => a - b);
@@ -100,7 +103,7 @@ export function outlineChapters(body: readonly RootContent[]): RootContent[] | n
     out.push(heading, ...rest);
   }
   flush();
-  out.push(...body.slice(index + 1));
+  for (let i = index + 1; i < body.length; i++) out.push(body[i]!);
   return out;
 }
 
@@ -121,7 +124,14 @@ function isChapterItem(item: ListItem): boolean {
  * quote or callout holding any of these, or a block the walk reads as events.
  */
 export function datedProbe(extra: DatedProbe = () => false): DatedProbe {
+  // A block is probed once for each heading above it: each answer is kept.
+  const known = new WeakMap<RootContent, boolean>();
   const probe: DatedProbe = (node) => {
+    let answer = known.get(node);
+    if (answer === undefined) known.set(node, (answer = read(node)));
+    return answer;
+  };
+  const read: DatedProbe = (node) => {
     switch (node.type) {
       case 'heading':
         return splitHeadingPeriod(plainText([node]).trim()).period !== null;

@@ -55,7 +55,8 @@ function readCell(text: string, year: number | null): PeriodReading | null {
 export function readTable(table: Table, year: number | null): TableReading | null {
   const [header, ...body] = table.children;
   if (!header || body.length === 0) return null;
-  const width = Math.max(...table.children.map((row) => row.children.length));
+  let width = 0;
+  for (const row of table.children) width = Math.max(width, row.children.length);
   if (width < 2) return null;
   let best = -1;
   let bestScore = 0;
@@ -90,7 +91,7 @@ export function readTable(table: Table, year: number | null): TableReading | nul
           { type: 'strong', children: [{ type: 'text', value: headers[i]! }] },
           { type: 'text', value: ': ' },
         );
-      description.push(...cell.children);
+      for (const child of cell.children) description.push(child);
     });
     return { row, label, reading, title, description };
   });
