@@ -159,8 +159,10 @@ export function periodBounds(period: Period | null): { lo: number | null; hi: nu
   return { lo, hi };
 }
 
-/** The one year a period names (`### 1995`, `## 2024`), for dates written relative to it; else null. */
+/** The one year a period names (`### 1995`, `## 2024`, `### 2019年10月`), for dates written relative to it; else null. */
 export function singleYear(period: Period | null): number | null {
   if (!period?.start || !period.end || period.from === null || period.from !== period.to) return null;
-  return period.start.precision === 'year' && period.end.precision === 'year' ? period.from : null;
+  // A month of one year (`### 10月` under `## 2019`) gives its year too: `10.15` below is 2019-10-15.
+  const coarse = (p: string) => p === 'year' || p === 'month';
+  return coarse(period.start.precision) && coarse(period.end.precision) ? period.from : null;
 }

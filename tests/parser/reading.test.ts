@@ -208,6 +208,24 @@ describe('dates are given only where the note gives them', () => {
   });
 });
 
+describe('dates written relative to the heading above', () => {
+  it('reads a month and day under a month heading in the year of the chapter', () => {
+    const t = parse('## 2019\n\n### 10月\n\n- 10.15：台风\n');
+    expect(entries(t)[0]!.date?.start).toMatchObject({ year: 2019, month: 10, day: 15 });
+  });
+
+  it('reads a weekday beside a day, and a season alone, under a one-year heading', () => {
+    const t = parse(
+      '## 2024年\n\n- 1月1日（月）：能登半島地震\n- 冬：寒波\n\n## 2023\n\n### January\n\n- Kickoff meeting\n',
+    );
+    expect(entries(t).map((e) => [e.title, e.date?.start?.year, e.date?.start?.month, e.date?.start?.day])).toEqual([
+      ['能登半島地震', 2024, 1, 1],
+      ['寒波', 2024, 12, null],
+      ['Kickoff meeting', 2023, 1, null],
+    ]);
+  });
+});
+
 describe('warnings are for real problems', () => {
   it('warns about a date outside its sub-period only when it does not overlap it at all', () => {
     const t = parse(
