@@ -10,8 +10,8 @@
  *
  * Must be the last integration: its `astro:build:done` runs after theirs.
  */
-import { cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -61,6 +61,8 @@ function removeStale(parent: string): void {
  */
 function replace(from: string, to: string): void {
   const target = to.replace(/\/+$/u, '');
+  // `--outDir build/site` where `build/` does not exist yet: Astro would have made it.
+  mkdirSync(dirname(target), { recursive: true });
   const old = `${target}.old-${process.pid}`;
   const incoming = `${target}.new-${process.pid}`;
   rmSync(old, { recursive: true, force: true });

@@ -96,6 +96,13 @@ describe('a build that does not finish', () => {
     expect(existsSync(outDir)).toBe(false);
   }, 240_000);
 
+  it('builds into an outDir whose folders do not exist yet, as Astro does', async () => {
+    const nested = join(work, 'not', 'yet', 'dist');
+    const { code, output } = await run({}, nested);
+    expect(code, output).toBe(0);
+    expect(existsSync(join(nested, 'index.html'))).toBe(true);
+  }, 240_000);
+
   it('completed, replaces the site whole', async () => {
     const { code, output } = await run({ TIMELINE_NOTE: vault.note }, outDir);
     expect(code, output).toBe(0);
