@@ -378,9 +378,11 @@ function yearOf(state: EraState): number | null {
 function bulletDate(state: EraState): Inherited | null {
   if (state.broken) return null;
   const top = state.stack[state.stack.length - 1];
+  // A date heading written backwards (`### 1453–1204`) has no dates to give: its bullets stay a list.
+  const dated = (period: Period | null) => period !== null && (period.start !== null || period.end !== null);
   const own = inherited(state);
-  if (top) return top.bullets && top.period ? { ...own, source: 'heading' } : null;
-  return state.bullets && state.era.period ? { ...own, source: 'heading' } : null;
+  if (top) return top.bullets && dated(top.period) && own.period === top.period ? { ...own, source: 'heading' } : null;
+  return state.bullets && dated(state.era.period) ? { ...own, source: 'heading' } : null;
 }
 
 /** Reads `text` as wholly a date, as a date heading or a date alone on a line is. */

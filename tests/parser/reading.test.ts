@@ -226,6 +226,17 @@ describe('dates written relative to the heading above', () => {
   });
 });
 
+describe('a date heading written backwards', () => {
+  it('gives its bullets no date (it has none), keeps them as a list, and warns at the heading', () => {
+    const t = parse('## 序曲\n\n### 1453–1204\n\n- ==א==\n- [[a]]：**Radio**\n');
+    expect(t.eras[0]!.items.map((i) => i.kind)).toEqual(['subperiod', 'block', 'entry']);
+    expect(t.warnings.map((w) => [w.line, w.message])[0]).toEqual([
+      3,
+      expect.stringContaining('ends before it starts'),
+    ]);
+  });
+});
+
 describe('warnings are for real problems', () => {
   it('warns about a date outside its sub-period only when it does not overlap it at all', () => {
     const t = parse(
