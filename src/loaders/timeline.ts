@@ -148,8 +148,14 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
         throw error;
       }
       watcher?.add(filePath);
-      watcher?.on('change', async (changed) => {
+      // One save at a time, in the order they came: a slow parse of an earlier save must
+      // never land after a later one (the store would keep the older note).
+      let queue: Promise<void> = Promise.resolve();
+      watcher?.on('change', (changed) => {
         if (resolve(changed) !== filePath) return;
+        queue = queue.then(onSave);
+      });
+      const onSave = async (): Promise<void> => {
         try {
           await settled(filePath);
           const parsed = await sync();
@@ -169,7 +175,7 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
           setDevError(error);
           context.meta.set('error', String(Date.now()));
         }
-      });
+      };
     },
   });
 
