@@ -16,7 +16,7 @@ import { readerFor, type TimelineReader } from '../timeline/reader.ts';
 import type { Timeline } from '../timeline/types.ts';
 import { readEnv } from '../site/env.ts';
 import { eraUrl, pathWithBase, withTrailingSlash } from '../site/paths.ts';
-import { devError, setDevError } from './dev-error.ts';
+import { devError, setDevError, setDevRecords, type DevRecord } from './dev-state.ts';
 
 /** Options of {@link timelineLoaders}. */
 export interface TimelineLoaderOptions {
@@ -221,14 +221,19 @@ async function store(
   digest: string,
 ): Promise<void> {
   const { store, parseData } = context;
+  // Only `astro dev` watches: its pages read the records from here too (see dev-state.ts).
+  const dev = context.watcher !== undefined;
   const records = toRecords(collection, timeline);
   store.clear();
   // Astro takes only paths inside the project; a note from elsewhere has none.
   const where = collection === 'note' && !isAbsolute(filePath) ? { filePath } : {};
+  const stored: DevRecord[] = [];
   for (const { id, data } of records) {
     const parsed = await parseData({ id, data, ...where });
     store.set({ id, data: parsed, digest, ...where });
+    if (dev) stored.push({ id, collection, data: parsed });
   }
+  if (dev) setDevRecords(collection, stored);
 }
 
 /** The rows one collection holds. Linear in the note's size. */

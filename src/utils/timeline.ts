@@ -1,5 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { devError } from '../loaders/dev-error.ts';
+import { devError, devRecords } from '../loaders/dev-state.ts';
 import type { UiStrings } from '../i18n/ui.ts';
 import { posterInput } from '../poster/input.ts';
 import type { PosterInput } from '../poster/layout.ts';
@@ -40,11 +40,8 @@ export function loadTimeline(): Promise<SiteTimeline> {
 }
 
 async function build(): Promise<SiteTimeline> {
-  const [noteEntry, eras, entries] = await Promise.all([
-    getEntry('note', 'note'),
-    getCollection('eras'),
-    getCollection('entries'),
-  ]);
+  const [noteEntry, eras, entries] =
+    devStore() ?? (await Promise.all([getEntry('note', 'note'), getCollection('eras'), getCollection('entries')]));
   if (!noteEntry) throw new Error('The note collection is empty: the timeline loader did not run.');
   eras.sort((a, b) => a.data.ordinal - b.data.ordinal);
   entries.sort((a, b) => a.data.order - b.data.order);
@@ -52,6 +49,19 @@ async function build(): Promise<SiteTimeline> {
   const entriesByEra = new Map<string, TimelineEntry[]>(eras.map((era) => [era.id, []]));
   for (const entry of entries) entriesByEra.get(entry.data.era.id)?.push(entry);
   return { note: noteEntry.data, eras, entries, entryById, entriesByEra };
+}
+
+/**
+ * In dev, what the loader last stored (see loaders/dev-state.ts): never a
+ * data-store module that Vite failed to reload. Undefined in builds, and in
+ * dev until the loader has stored all three collections in this process.
+ */
+function devStore(): [NoteEntry | undefined, EraEntry[], TimelineEntry[]] | undefined {
+  if (!import.meta.env.DEV) return undefined;
+  const [note, eras, entries] = [devRecords('note'), devRecords('eras'), devRecords('entries')];
+  if (!note || !eras || !entries) return undefined;
+  // Fresh arrays: the pages sort them.
+  return [note[0] as NoteEntry | undefined, [...eras] as EraEntry[], [...entries] as TimelineEntry[]];
 }
 
 /** A page description from rich text: the first sentence-sized run of plain text. */
