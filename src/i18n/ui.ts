@@ -27,7 +27,7 @@ const zh = {
   linkToEntry: (title: string) => `本条链接：${title}`,
   axisTitle: '时间轴',
   axisDescription: (eras: number, entries: number) =>
-    `${eras} 个章节，共 ${entries} 条。每个色带是一章，短竖线是条目，越高表示同一位置的条目越多。`,
+    `${eras} 个章节，共 ${entries} 条，按时间比例绘制。每个色带是一章，时间重叠的章节分行排列；色带下的短竖线是条目，越长表示同一位置的条目越多；折线处省去了一段没有事件的年份。`,
   axisHere: '本章在时间线中的位置',
   openStart: '之前',
   ongoing: '至今',
@@ -94,7 +94,7 @@ const en: UiStrings = {
   linkToEntry: (title) => `Link to this entry: ${title}`,
   axisTitle: 'Time axis',
   axisDescription: (eras, entries) =>
-    `${eras} chapters, ${entries} entries. Each band is a chapter, each tick an entry; taller ticks stand for more entries in one place.`,
+    `${eras} chapters, ${entries} entries, drawn to scale. Each band is a chapter, chapters that overlap in time on rows of their own; each tick under a band is an entry, longer ticks stand for more entries in one place; a zigzag marks years left out where nothing happens.`,
   axisHere: 'Where this chapter sits in the timeline',
   openStart: 'before',
   ongoing: 'now',
@@ -152,7 +152,7 @@ const zhHant: UiStrings = {
   linkToEntry: (title) => `本條連結：${title}`,
   axisTitle: '時間軸',
   axisDescription: (eras, entries) =>
-    `${eras} 個章節，共 ${entries} 條。每個色帶是一章，短豎線是條目，越高表示同一位置的條目越多。`,
+    `${eras} 個章節，共 ${entries} 條，按時間比例繪製。每個色帶是一章，時間重疊的章節分行排列；色帶下的短豎線是條目，越長表示同一位置的條目越多；折線處省去了一段沒有事件的年份。`,
   axisHere: '本章在時間線中的位置',
   openStart: '之前',
   ongoing: '至今',
@@ -208,7 +208,7 @@ const ja: UiStrings = {
   linkToEntry: (title) => `この項目へのリンク：${title}`,
   axisTitle: '時間軸',
   axisDescription: (eras, entries) =>
-    `${eras}章、${entries}件。帯が章、短い縦線が項目で、高い線ほど同じ位置に多くの項目があります。`,
+    `${eras}章、${entries}件、時間に比例して描いています。帯が章で、時期の重なる章は別の行に並びます。帯の下の短い縦線が項目で、長い線ほど同じ位置に多くの項目があります。ジグザグは出来事のない年を省いた所です。`,
   axisHere: 'この章の年表上の位置',
   openStart: '以前',
   ongoing: '現在',

@@ -57,6 +57,18 @@ export class Lane {
     return i > 0 && this.ends[i - 1]! + gap > x;
   }
 
+  /** Where the first box starting at or after `x` begins; Infinity when none does. */
+  nextStart(x: number): number {
+    const i = lowerBound(this.starts, x);
+    return i < this.starts.length ? this.starts[i]! : Infinity;
+  }
+
+  /** Where the last box starting before `x` ends; -Infinity when none does. */
+  previousEnd(x: number): number {
+    const i = lowerBound(this.starts, x);
+    return i > 0 ? this.ends[i - 1]! : -Infinity;
+  }
+
   add(lo: number, hi: number): void {
     const i = lowerBound(this.starts, lo);
     this.starts.splice(i, 0, lo);

@@ -17,12 +17,6 @@ export function shortPeriod(period: PeriodData | null, lang: string, t: UiString
   return from === to ? from : `${from}–${to}`;
 }
 
-/** The first point of a period in the note's language, for the shortest label. */
-export function firstLabel(period: PeriodData | null, lang: string): string {
-  const point = period?.start ?? period?.end;
-  return point ? formatPoint(point, lang) : '';
-}
-
 /** A machine-readable `datetime` for a period (`<time>`), when it is one exact point; none for BCE. */
 export function periodDatetime(period: PeriodData | null): string | undefined {
   return period ? pointDatetime(period.start, period.end) : undefined;

@@ -26,16 +26,22 @@ const times = (html: string) =>
       /<time class="(?:entry__year|overview-entry__year)"(?: datetime="([^"]*)")?[^>]*>([^<]*)<\/time>/gu,
     ),
   ].map((m) => [m[2], m[1] ?? null]);
-/** The x of each tick of one era's segment in the wide axis of the home page. */
+/** The x of each entry mark of one era's band in the wide axis of the home page. */
 const ticks = (html: string, eraSlug: string): number[] => {
   const wide = /<svg class="axis__svg axis__svg--wide".*?<\/svg>/su.exec(html)![0];
   const segment = new RegExp(`<a href="/eras/${eraSlug}/"[^>]*>(.*?)</a>`, 'su').exec(wide)![1]!;
-  const d = /class="axis__tick" d="([^"]*)"/u.exec(segment)?.[1] ?? '';
+  const d = /class="axis__mark" d="([^"]*)"/u.exec(segment)?.[1] ?? '';
   return [...d.matchAll(/M([\d.]+) /gu)].map((m) => Number(m[1]));
 };
+/** Each era's name and period as the wide axis shows them on hover (its links' titles), in note order. */
+const eraTitles = (html: string) => {
+  const wide = /<svg class="axis__svg axis__svg--wide".*?<\/svg>/su.exec(html)![0];
+  return [...wide.matchAll(/<a href="[^"]*" aria-label="[^"]*"[^>]*><title>([^<]*)<\/title>/gu)].map((m) => m[1]!);
+};
+/** The year (or month) labels of the wide axis's scale, left to right. */
 const labels = (html: string) => {
   const wide = /<svg class="axis__svg axis__svg--wide".*?<\/svg>/su.exec(html)![0];
-  return [...wide.matchAll(/<text class="axis__label"[^>]*>([^<]*)<\/text>/gu)].map((m) => m[1]);
+  return [...wide.matchAll(/<text class="axis__year"[^>]*>([^<]*)<\/text>/gu)].map((m) => m[1]!);
 };
 
 describe('a classical history in BC and AD', () => {
@@ -47,7 +53,12 @@ describe('a classical history in BC and AD', () => {
 
   it('labels the axis with BC and AD on one scale, in order', () => {
     const html = read(dir, 'index.html');
-    expect(labels(html).slice(0, 4)).toEqual(['800 BC–480 BC', '5th century BC', '509 BC–27 BC', '27 BC–AD 476']);
+    // Round values, BC counting down, then AD, left to right.
+    const scale = labels(html);
+    const bc = scale.filter((label) => label.endsWith(' BC'));
+    expect(scale[0]).toBe('800 BC');
+    expect(bc.map((label) => Number.parseInt(label, 10))).toEqual([800, 600, 400, 200]);
+    expect(scale.slice(bc.length, bc.length + 3)).toEqual(['AD 1', 'AD 200', 'AD 400']);
     // Marathon (490 BC) lies right of the first Olympiad (776 BC) in Archaic Greece (800–480 BC).
     const archaic = ticks(html, 'archaic-greece');
     expect(archaic).toHaveLength(3);
@@ -106,7 +117,21 @@ describe('a year of launches dated to the day', () => {
 
   it('spreads one year on the axis by month and day', () => {
     const html = read(dir, 'index.html');
-    expect(labels(html)).toEqual(['Jan 2024–Mar 2024', 'Apr 2024–Jun 2024', '2024']);
+    expect(labels(html)).toEqual([
+      'Jan 2024',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+      'Jan 2025',
+    ]);
     const winter = ticks(html, 'winter');
     // 17 Jan, 31 Jan, 29 Feb, 3 Mar: four places, in order, the last two close together.
     expect(winter).toHaveLength(4);
@@ -161,7 +186,8 @@ describe('notes in Japanese and Traditional Chinese', () => {
     const html = read(ja, 'index.html');
     expect(html).toMatch(/<html lang="ja"/u);
     for (const word of ['年表', '一覧', '項目を検索']) expect(html).toContain(word);
-    expect(labels(html)[0]).toBe('紀元前660年–西暦794年');
+    expect(eraTitles(html)[0]).toBe('古代 · 紀元前660年–西暦794年');
+    expect(labels(html)[0]).toBe('紀元前660年');
     expect(event(json(ja), '大政奉還').start_date).toEqual({ year: 1867, month: 11, day: 9 });
     expect(event(json(ja), '神武天皇即位').start_date).toEqual({ year: -660 });
   });
@@ -240,7 +266,7 @@ describe('histories written date first', () => {
     expect(event(tl, 'Battle of Marathon').start_date).toEqual({ year: -490 });
     expect(event(tl, 'Peloponnesian War')).toMatchObject({ start_date: { year: -431 }, end_date: { year: -404 } });
     expect(tl.events).toHaveLength(11);
-    expect(labels(read(greece, 'index.html'))[1]).toBe('5th century BC–4th century BC');
+    expect(eraTitles(read(greece, 'index.html'))[1]).toMatch(/ · 5th century BC–4th century BC$/u);
   });
 
   it('a changelog of month.day entries under year headings reads each in its year', () => {

@@ -26,6 +26,8 @@ export const SITES = {
   // Notes in Japanese and in Traditional Chinese: their own `lang`, interface words and search (search.spec.ts).
   japanese: { note: 'tests/fixtures/japanese/input.md' },
   traditional: { note: 'tests/fixtures/traditional/input.md' },
+  // Six overlapping civilisations, 3500 BC – AD 476, 59 entries: the axis drawn to scale (axis.spec.ts).
+  ancient: { note: 'tests/fixtures/ancient/input.md' },
   // 1,000 entries in 10 eras: more than one sheet can show (poster.spec.ts).
   crowded: { note: 'tests/.sites/crowded/note.md', generate: 1000 },
   // 10,000 entries in 100 eras: the poster's two notices still leave one sheet (poster.spec.ts).
