@@ -8,6 +8,7 @@
  * wall times swell with other people's work (the header shows the load).
  *
  * `npm run bench -- --hostile` measures hostile notes instead (bench/hostile.ts),
+ * `npm run bench -- --poster` only the poster's use of the sheet (bench/poster.ts),
  * `npm run bench -- --profile` where a build's time goes (bench/profile.ts).
  *
  * Settings (environment):
@@ -30,12 +31,19 @@ import { makeFloor, runBuild, snapshotSite, type BuildResult } from './build.ts'
 import { generateNote } from './generate.ts';
 import { measureDevLoop, type DevLoopResult } from './dev.ts';
 import { compareLoader, type LoaderResult } from './loader.ts';
+import { measurePosters, posterTable } from './poster.ts';
 import { BUDGETS, KB } from '../audit/budgets.ts';
 import { largestEraPage, pageWeight } from '../audit/weight.ts';
 
 if (process.argv.includes('--profile')) {
   const { runProfile } = await import('./profile.ts');
   await runProfile();
+  process.exit(0);
+}
+
+if (process.argv.includes('--poster')) {
+  const { measurePosters, posterTable } = await import('./poster.ts');
+  console.log(posterTable(measurePosters(fileURLToPath(new URL('..', import.meta.url)))));
   process.exit(0);
 }
 
@@ -352,6 +360,9 @@ if (Math.max(loadAtStart, loadAtEnd) > availableParallelism())
 console.log(line(header));
 console.log(widths.map((w) => '─'.repeat(w)).join('  '));
 for (const b of body) console.log(line(b));
+const posters = measurePosters(root);
+console.log(`\n${posterTable(posters)}`);
+for (const p of posters) if (p.shown < p.target) failed.push(`poster entries shown (${p.note})`);
 console.log(failed.length ? `\n✗ ${failed.length} target(s) missed: ${failed.join('; ')}` : '\n✓ all targets met');
 
 const resultsDir = join(root, 'bench/results');
@@ -369,6 +380,7 @@ const json = {
   loadAverage: { start: loadAtStart, end: loadAtEnd },
   notes: notes.map(({ text: _text, ...n }) => ({ ...n, bytes: Buffer.byteLength(_text) })),
   devLoop,
+  posters,
   table: rows,
   failed,
 };

@@ -14,6 +14,7 @@ import type { PeriodData } from '../schemas/timeline.ts';
 import { periodBounds } from '../timeline/period.ts';
 import { Lane } from '../poster/lanes.ts';
 import { estimateWidth as textWidth } from '../poster/measure.ts';
+import { brokenScale, type BrokenScale, type ScaleBreak, type ScaleStretch } from './scale.ts';
 import { niceTicks, type TickUnit } from './ticks.ts';
 
 /** What the axis needs of one era. */
@@ -86,21 +87,11 @@ export interface AxisTick {
   label: string;
 }
 
-/** A long empty stretch cut out of the scale: `[x, x + width]`, from year `from` to year `to`. */
-export interface AxisBreak {
-  x: number;
-  width: number;
-  from: number;
-  to: number;
-}
+/** A long empty stretch cut out of the scale. */
+export type AxisBreak = ScaleBreak;
 
-/** A stretch drawn to scale: years `[lo, hi]` at `[x, x + width]`. */
-export interface AxisStretch {
-  lo: number;
-  hi: number;
-  x: number;
-  width: number;
-}
+/** A stretch drawn to scale. */
+export type AxisStretch = ScaleStretch;
 
 export interface AxisLayout {
   bands: AxisBand[];
@@ -127,18 +118,7 @@ interface Span {
 /** Lays out the axis. Eras keep their note order in `bands`. */
 export function layoutAxis(eras: readonly AxisEra[], options: AxisOptions): AxisLayout {
   const spans = spansOf(eras);
-  const { stretches, breaks, scale } = scaleOf(spans, options);
-  const x = (t: number): number => {
-    if (scale === 0) return (t / Math.max(1, spans.length)) * options.width;
-    for (const [i, s] of stretches.entries()) {
-      if (t <= s.hi) return s.x + Math.max(0, t - s.lo) * scale;
-      const cut = breaks[i];
-      // Inside a break: across it, in proportion.
-      if (cut && t < cut.to) return cut.x + ((t - cut.from) / (cut.to - cut.from)) * cut.width;
-    }
-    const last = stretches[stretches.length - 1]!;
-    return last.x + last.width;
-  };
+  const { stretches, breaks, scale, x } = scaleOf(spans, options);
   const boxes = spans.map((span) => {
     let x0 = x(span.lo);
     const width = Math.max(options.minBand, x(span.hi) - x0);
@@ -194,27 +174,26 @@ function spansOf(eras: readonly AxisEra[]): Span[] {
   return spans;
 }
 
-/** At most this many breaks: beyond, the scale would say more about the cuts than about time. */
-const MAX_BREAKS = 3;
-
 /**
  * The scale: time to scale from the first era to the last, except the
  * longest stretches where nothing happens, which are cut out. A stretch is
  * empty when no era starts or ends in it, no entry is dated in it, and no
  * era whose entries are dated only by the era covers it. With nothing dated,
- * the eras share the width in note order (no ticks).
+ * the eras share the width in note order (scale 0: no ticks).
  */
-function scaleOf(
-  spans: readonly Span[],
-  options: AxisOptions,
-): { stretches: AxisStretch[]; breaks: AxisBreak[]; scale: number } {
+function scaleOf(spans: readonly Span[], options: AxisOptions): BrokenScale {
   if (!spans.some((s) => s.dated)) {
     spans.forEach((span, i) => {
       span.lo = i;
       span.hi = i + 1;
     });
-    const scale = spans.length ? options.width / spans.length : options.width;
-    return { stretches: [{ lo: 0, hi: spans.length, x: 0, width: options.width }], breaks: [], scale: 0 * scale };
+    const each = options.width / Math.max(1, spans.length);
+    return {
+      stretches: [{ lo: 0, hi: spans.length, x: 0, width: options.width }],
+      breaks: [],
+      scale: 0,
+      x: (t) => t * each,
+    };
   }
   // What happens, as intervals of time; a point gets a day.
   const busy: Array<[number, number]> = [];
@@ -227,36 +206,14 @@ function scaleOf(
     if (years.some((y) => y === null)) busy.push([span.lo, span.hi]);
     for (const y of years) if (y !== null) busy.push([y, Number.isInteger(y) ? y + 1 : y + 1 / 365]);
   }
-  busy.sort((a, b) => a[0] - b[0]);
-  const lo = busy[0]![0];
+  const lo = Math.min(...spans.map((s) => s.lo));
   const hi = Math.max(...spans.map((s) => s.hi));
-  const whole = hi - lo;
-  const gaps: Array<[number, number]> = [];
-  let reach = busy[0]![1];
-  for (const [from, to] of busy.slice(1)) {
-    if (from - reach > options.breakShare * whole) gaps.push([reach, from]);
-    reach = Math.max(reach, to);
-  }
-  const cuts = gaps
-    .sort((a, b) => b[1] - b[0] - (a[1] - a[0]))
-    .slice(0, MAX_BREAKS)
-    .sort((a, b) => a[0] - b[0]);
-  const years = whole - cuts.reduce((n, [from, to]) => n + (to - from), 0);
-  const scale = (options.width - cuts.length * options.breakWidth) / years;
-  const stretches: AxisStretch[] = [];
-  const breaks: AxisBreak[] = [];
-  let at = 0;
-  let start = lo;
-  for (const [from, to] of [...cuts, [hi, hi] as [number, number]]) {
-    stretches.push({ lo: start, hi: from, x: at, width: (from - start) * scale });
-    at += (from - start) * scale;
-    if (to > from) {
-      breaks.push({ x: at, width: options.breakWidth, from, to });
-      at += options.breakWidth;
-    }
-    start = to;
-  }
-  return { stretches, breaks, scale };
+  return brokenScale(busy, lo, hi, {
+    x0: 0,
+    width: options.width,
+    breakWidth: options.breakWidth,
+    breakShare: options.breakShare,
+  });
 }
 
 interface Box {

@@ -57,7 +57,7 @@ const zh = {
   /** The poster drawing's name and what it shows, for screen readers. */
   posterTitle: '整条时间线的一页海报',
   posterDescription: (eras: number, entries: number) =>
-    `${eras} 个章节按时间排成色带，${entries} 个条目按日期排在时间轴下；画出的每个条目都是一个链接，按原文顺序排列。`,
+    `${eras} 个章节按时间排成色带，${entries} 个条目按日期排在色带上下的行中（圆点是某一天，横条是一整年、十年或一个世纪）；画出的每个条目都是一个链接，按原文顺序排列。`,
   /** The scrolling region around the drawing. */
   posterRegion: '时间线海报，可横向滚动',
   /** A crowded poster says what it left out and where to read it. */
@@ -65,6 +65,11 @@ const zh = {
     `海报显示 ${total} 条中的 ${shown} 条（每章与每个小节的第一条，其余在全文中均匀选取），其余 ${total - shown} 条见`,
   posterUnnamed: (unnamed: number) =>
     `另有 ${unnamed} 个章节的名称放不下，只画出色带（悬停可见名称；总览列出全部章节）。`,
+  /** Chapters with no entries that the sheet had no free row for. */
+  posterEmptyEras: '没有条目、海报上未画出的章节：',
+  listSeparator: '、',
+  /** Shown above the drawing where it is wider than the window. */
+  posterScrollHint: '海报比窗口宽，可左右滑动查看整张。',
   downloadPdf: '下载 PDF',
 } as const;
 
@@ -120,12 +125,15 @@ const en: UiStrings = {
   poster: 'Poster',
   posterTitle: 'The whole timeline on one sheet',
   posterDescription: (eras, entries) =>
-    `${eras} chapters as bands along time, ${entries} entries placed by date under the axis; each entry drawn is a link, in the note's order.`,
+    `${eras} chapters as bands along time, ${entries} entries in rows above and below them at their dates (a dot for a day, a bar for a whole year, decade or century); each entry drawn is a link, in the note's order.`,
   posterRegion: 'Timeline poster, scrolls sideways',
   posterShown: (shown, total) =>
     `The poster shows ${shown} of ${total} entries (the first of each chapter and sub-period, the rest sampled evenly through the note); all ${total} are on the`,
   posterUnnamed: (unnamed) =>
     `${unnamed} more chapters are drawn as bands without their names, for want of room (hovering shows them; the overview lists every chapter).`,
+  posterEmptyEras: 'Chapters without entries, not drawn on the sheet: ',
+  listSeparator: ', ',
+  posterScrollHint: 'The sheet is wider than the window: scroll sideways to see all of it.',
   downloadPdf: 'Download the PDF',
 };
 
@@ -178,11 +186,14 @@ const zhHant: UiStrings = {
   poster: '海報',
   posterTitle: '整條時間線的一頁海報',
   posterDescription: (eras, entries) =>
-    `${eras} 個章節依時間排成色帶，${entries} 個條目依日期排在時間軸下；畫出的每個條目都是一個連結，依原文順序排列。`,
+    `${eras} 個章節依時間排成色帶，${entries} 個條目依日期排在色帶上下的行中（圓點是某一天，橫條是一整年、十年或一個世紀）；畫出的每個條目都是一個連結，依原文順序排列。`,
   posterRegion: '時間線海報，可橫向捲動',
   posterShown: (shown, total) =>
     `海報顯示 ${total} 條中的 ${shown} 條（每章與每個小節的第一條，其餘在全文中平均選取），其餘 ${total - shown} 條見`,
   posterUnnamed: (unnamed) => `另有 ${unnamed} 個章節的名稱放不下，只畫出色帶（懸停可見名稱；總覽列出全部章節）。`,
+  posterEmptyEras: '沒有條目、海報上未畫出的章節：',
+  listSeparator: '、',
+  posterScrollHint: '海報比視窗寬，可左右滑動查看整張。',
   downloadPdf: '下載 PDF',
 };
 
@@ -234,12 +245,15 @@ const ja: UiStrings = {
   poster: 'ポスター',
   posterTitle: '年表全体を一枚に',
   posterDescription: (eras, entries) =>
-    `${eras} の章を時間に沿った帯で、${entries} の項目を日付の位置に示します。描かれた各項目はリンクで、原文の順に並びます。`,
+    `${eras} の章を時間に沿った帯で、${entries} の項目を帯の上下の行の日付の位置に示します（点は一日、横線は一年・十年・一世紀）。描かれた各項目はリンクで、原文の順に並びます。`,
   posterRegion: '年表ポスター（横にスクロールできます）',
   posterShown: (shown, total) =>
     `このポスターは ${total} 項目のうち ${shown} 項目を示します（各章と各小見出しの最初の項目、残りは全体から均等に選択）。残り ${total - shown} 項目は`,
   posterUnnamed: (unnamed) =>
     `ほかに ${unnamed} の章は名前が入りきらず、帯だけを示しています（ホバーで名前が出ます。概要にすべての章があります）。`,
+  posterEmptyEras: '項目がなく、ポスターに描いていない章：',
+  listSeparator: '、',
+  posterScrollHint: 'ポスターは画面より広いので、横にスクロールすると全体を見られます。',
   downloadPdf: 'PDF をダウンロード',
 };
 

@@ -5,7 +5,7 @@
  */
 import type { UiStrings } from '../i18n/ui.ts';
 import type { PeriodData } from '../schemas/timeline.ts';
-import { formatYear } from '../timeline/date-format.ts';
+import { tickFormatter } from '../axis/format.ts';
 import type { Entry, Timeline } from '../timeline/index.ts';
 import { shortPeriod } from '../utils/period-labels.ts';
 import { posterTitle, type PosterInput } from './layout.ts';
@@ -59,6 +59,7 @@ export function posterInput(
       label: [era.name || era.heading, shortPeriod(era.period, lang, t), `· ${t.entryCount(counts.get(era.id) ?? 0)}`]
         .filter(Boolean)
         .join(' '),
+      namePeriod: [era.name || era.heading, shortPeriod(era.period, lang, t)].filter(Boolean).join(' '),
       name: era.name || era.heading,
       period: era.period,
     })),
@@ -76,7 +77,7 @@ export function posterInput(
         ownDate: own,
       };
     }),
-    formatYear: (year) => formatYear(year, lang),
+    formatTick: tickFormatter(lang),
   };
 }
 

@@ -3,10 +3,15 @@
  * time, in SVG units (1000 across). Pure: strings come in formatted, and
  * geometry comes out for `components/Poster.astro` to draw.
  *
- * From the top: era labels that do not fit in their band, the era bands (an
- * era overlapping another in time takes a second row, so neither hides the
- * other), the year marks, the axis with one dot per entry, and the entries'
- * labels in lanes below it, each joined to its dot by a leader.
+ * Across the middle, a strip: the time axis with its year marks, then the
+ * era bands (an era overlapping another in time takes a row of its own, so
+ * neither hides the other; each band in a colour of its own, named with its
+ * period inside it where that fits), bounded by the axis again below. Time
+ * runs to scale, the longest empty stretches cut out and marked as breaks
+ * (axis/scale.ts). Entries' labels fill lanes on both sides of the strip,
+ * each joined by a leader to its date on the strip's edge: a bar as long as
+ * its year, decade or century, a dot for a day. See poster/pack.ts for how
+ * the lanes are shared.
  *
  * When every entry cannot be shown at the smallest legible size, the sheet
  * shows as many as fit, chosen by {@link priorityOrder}, and says how many
@@ -15,9 +20,11 @@
 import type { PeriodData } from '../schemas/timeline.ts';
 import { endTime, startTime } from '../timeline/dates.ts';
 import { periodBounds } from '../timeline/period.ts';
-import { Lane, packLabels, type LabelPlacement } from './lanes.ts';
+import { brokenScale } from '../axis/scale.ts';
+import { niceTicks, type TickUnit } from '../axis/ticks.ts';
+import { Lane } from './lanes.ts';
 import { estimateWidth } from './measure.ts';
-import { markCandidates, timeScale } from './scale.ts';
+import { packRows, type PackPlacement } from './pack.ts';
 
 /** Width of the sheet in SVG units. */
 export const SHEET_WIDTH = 1000;
@@ -33,25 +40,32 @@ export const MM_PER_UNIT = 263 / SHEET_WIDTH;
 export const MIN_FONT = 9;
 /** Entry label sizes to try, largest first. */
 const ENTRY_FONTS = [11, 10, MIN_FONT];
-/** Era label sizes to try. */
+/** Era label sizes to try inside bands. */
 const ERA_FONTS = [11, 10, MIN_FONT];
 const EDGE = 6;
 const LINE = 1.3;
 const BAND_HEIGHT = 20;
 const ROW_GAP = 3;
-const MARK_ROW = 14;
 const LEADER_PAD = 3;
-/** At most this share of the sheet's height goes to era labels that do not fit in their bands. */
-const ERA_LABEL_SHARE = 0.35;
-/** At most this share goes to the rows of era bands: many eras overlapping in time get thinner bands, not a longer sheet. */
+/** Space between the strip and the nearest row of labels. */
+const LEADER_GAP = 6;
+/** Space between a mark and its text. */
+const MARK_PAD = 3;
+/** Width of a break in the scale. */
+const BREAK_WIDTH = 14;
+/** At most this share of the sheet's height goes to the rows of era bands: many eras overlapping in time get thinner bands. */
 const BAND_SHARE = 0.25;
+/** How many era colours there are (`--poster-era-0` … in tokens.css); neighbouring eras never share one. */
+export const ERA_COLOURS = 6;
 
 /** One era, as the poster needs it. */
 export interface PosterEraInput {
   id: string;
   /** The era's label: name, period and entry count, as drawn. */
   label: string;
-  /** Its name alone, drawn inside a band too short for the whole label. */
+  /** Its name and period, drawn where the whole label does not fit. */
+  namePeriod: string;
+  /** Its name alone, drawn inside a band too short for more. */
   name: string;
   period: PeriodData | null;
 }
@@ -82,26 +96,33 @@ export interface PosterEntryInput {
 export interface PosterInput {
   eras: readonly PosterEraInput[];
   entries: readonly PosterEntryInput[];
-  /** A year as the note's language writes it (`490 BC`, `公元前490年`). */
-  formatYear: (year: number) => string;
+  /** A year mark as the note's language writes it (`490 BC`, `公元前490年`, `Jan 2024`): see axis/format.ts. */
+  formatTick: (year: number, unit: TickUnit, month: number) => string;
 }
 
-/** An era's band, and where its label went. */
+/** An era's band, and where its name went. */
 export interface PosterBand {
   era: number;
   x: number;
   width: number;
   y: number;
   height: number;
+  /** Which of the era colours it takes. */
+  colour: number;
   /** The start is open (`2021 and before`): the band fades in. */
   openStart: boolean;
   /** The end is ongoing or unknown. */
   openEnd: 'ongoing' | 'unknown' | false;
   /**
-   * The label, or null when there was no room to name this era (counted in
-   * `erasUnnamed`). `short`: only the era's name is drawn, inside its band.
+   * Where the name is drawn: inside the band (the whole label, the name and
+   * period, or the name alone), or in a lane beside the strip like an entry
+   * (the name and period), or null when there was no room at all (counted in
+   * `erasUnnamed`; the band is still drawn and still a link).
    */
-  label: { x: number; y: number; inside: boolean; short: boolean; leaderTop: number | null } | null;
+  label:
+    | { inside: true; x: number; y: number; text: 'label' | 'namePeriod' | 'name' }
+    | ({ inside: false } & PosterRowLabel)
+    | null;
 }
 
 /** A year mark on the axis. */
@@ -110,15 +131,23 @@ export interface PosterMark {
   text: string;
 }
 
-/** A shown entry: its dot, its leader and its label box. */
-export interface PosterLabel {
-  entry: number;
-  /** The dot on the axis and the leader's x. */
-  anchor: number;
-  /** The label's box. */
+/** A label in a row beside the strip: its mark, and its text beside or on it. */
+export interface PosterRowLabel {
+  /** Its mark on the row: from `from` to `to` (equal for a dot). */
+  from: number;
+  to: number;
+  /** The text's box: `[x, x + width]` by one line from `y`. */
   x: number;
   y: number;
   width: number;
+  side: 'above' | 'below';
+  /** The text reads right of the mark, ends left of it, or stands on it (a bar). */
+  at: 'after' | 'before' | 'over';
+}
+
+/** A shown entry. */
+export interface PosterLabel extends PosterRowLabel {
+  entry: number;
 }
 
 export interface PosterLayout {
@@ -127,18 +156,29 @@ export interface PosterLayout {
   entryFont: number;
   eraFont: number;
   markFont: number;
-  /** The axis line's y. */
-  axisY: number;
+  /** The strip's top and bottom edges: the axis lines. */
+  stripTop: number;
+  stripBottom: number;
   bands: PosterBand[];
   marks: PosterMark[];
-  /** Every entry's dot, shown or not, by entry index. */
+  /** Where the scale is cut: `[x, x + width]`. */
+  breaks: Array<{ x: number; width: number }>;
+  /** Every entry's place on the scale, shown or not, by entry index. */
   dots: number[];
+  /**
+   * Every entry's own date on the axis, by entry index: from `x0` to `x1`
+   * for a year, decade or century wide enough to draw; null for a point
+   * (a day, or a date it only takes from its era).
+   */
+  units: Array<[number, number] | null>;
   /** Shown entries, in the note's order. */
   labels: PosterLabel[];
   /** Entries not shown for want of room. */
   entriesHidden: number;
   /** Eras drawn but not named for want of room. */
   erasUnnamed: number;
+  /** Eras with no entries that found no free row: not drawn, listed under the sheet. */
+  erasNotDrawn: number[];
   /** Whether the scale is one of time (false when nothing is dated: then it is the note's order). */
   timed: boolean;
 }
@@ -150,10 +190,10 @@ export function layoutPoster(input: PosterInput): PosterLayout {
   const ems = entries.map((entry) => estimateWidth(labelText(entry), 1));
   const times = entryTimes(entries);
   const timed = times.timed;
-  const order = entries.map((_, i) => i).sort((a, b) => times.at[a]! - times.at[b]! || a - b);
-  const sorted = order.map((i) => times.at[i]!);
-
   const spans = eraSpans(eras, entries, times);
+  const counts = eras.map(() => 0);
+  for (const entry of entries) if (counts[entry.era] !== undefined) counts[entry.era]!++;
+
   let t0 = Infinity;
   let t1 = -Infinity;
   for (const i of entries.keys()) {
@@ -166,169 +206,251 @@ export function layoutPoster(input: PosterInput): PosterLayout {
   }
   if (!Number.isFinite(t0)) [t0, t1] = [0, 1];
   if (t1 <= t0) t1 = t0 + 1;
-  const scale = timeScale(sorted, t0, t1);
+  // What happens: each entry's unit, each closed end of an era.
+  const busy: Array<[number, number]> = entries.map((_, i) => [times.lo[i]!, times.hi[i]!]);
+  for (const span of spans) {
+    if (span.closedLo) busy.push([span.lo, span.lo]);
+    if (span.closedHi) busy.push([span.hi, span.hi]);
+  }
   const left = EDGE;
-  // The axis stops short of the right edge by as much as the last labels need:
-  // every label starts at its dot and reads to the right.
-  let right = SHEET_WIDTH - EDGE;
-  entries.forEach((_, i) => {
-    const share = scale.at(times.at[i]!);
-    const width = LEADER_PAD + ems[i]! * ENTRY_FONTS[0]! + 1;
-    if (share > 0) right = Math.min(right, left + (SHEET_WIDTH - EDGE - width - left) / share);
+  const right = SHEET_WIDTH - EDGE;
+  const scale = brokenScale(busy, t0, t1, {
+    x0: left,
+    width: right - left,
+    breakWidth: timed ? BREAK_WIDTH : 0,
+    breakShare: timed ? 0.2 : Infinity,
   });
-  right = Math.max(right, SHEET_WIDTH / 2);
-  const x = (t: number) => left + (right - left) * scale.at(Math.min(t1, Math.max(t0, t)));
+  const x = (t: number) => scale.x(Math.min(t1, Math.max(t0, t)));
   const dots = entries.map((_, i) => x(times.at[i]!));
+  const units = entries.map((entry, i): [number, number] | null => {
+    if (!entry.ownDate || !timed) return null;
+    const [x0, x1] = [x(times.lo[i]!), x(times.hi[i]!)];
+    return x1 - x0 >= 2.5 ? [x0, x1] : null;
+  });
 
-  // Era bands, in rows: an era overlapping another goes to the next free row.
+  // Era bands, in rows: an era overlapping another goes to the next free row; an era without entries takes no row of its own.
   const rows: Lane[] = [];
-  const bandBoxes = spans.map((span, era) => {
+  const eraOrder = eras.map((_, i) => i).sort((a, b) => Number(counts[a] === 0) - Number(counts[b] === 0) || a - b);
+  const boxes: Array<{ era: number; x: number; width: number; row: number } | null> = eras.map(() => null);
+  const erasNotDrawn: number[] = [];
+  for (const era of eraOrder) {
+    const span = spans[era]!;
     // An open start runs from the sheet's left edge; an ongoing or unknown end to its right edge.
     const x0 = span.closedLo ? x(span.lo) : left;
-    const x1 = span.closedHi ? x(span.hi) : SHEET_WIDTH - EDGE;
+    const x1 = span.closedHi ? x(span.hi) : right;
     const width = Math.max(4, x1 - x0);
     // Bands that only touch share a row.
     let row = rows.findIndex((lane) => lane.isFree(x0 + 0.5, x0 + width - 0.5, 0));
-    if (row < 0) row = rows.push(new Lane()) - 1;
+    if (row < 0) {
+      if (counts[era] === 0 && rows.length > 0) {
+        erasNotDrawn.push(era);
+        continue;
+      }
+      row = rows.push(new Lane()) - 1;
+    }
     rows[row]!.add(x0, x0 + width);
-    return { era, x: x0, width, row };
-  });
-
-  // Rows of bands: thinner when many eras overlap, so that the axis and the entries stay on the sheet.
+    boxes[era] = { era, x: x0, width, row };
+  }
   const rowCount = Math.max(1, rows.length);
   const rowPitch = Math.min(BAND_HEIGHT + ROW_GAP, (SHEET_MAX_HEIGHT * BAND_SHARE) / rowCount);
   const bandHeight = rowPitch - Math.min(ROW_GAP, rowPitch * 0.2);
 
-  // Era labels: inside the band where they fit, else in lanes above the bands.
-  const maxEraLanes = Math.max(1, Math.floor((SHEET_MAX_HEIGHT * ERA_LABEL_SHARE) / (MIN_FONT * LINE)));
+  // Era names inside their bands, at the largest size that names the most.
   let eraFont = MIN_FONT;
-  let eraPlacement: EraLabels | null = null;
+  let inside: Array<'label' | 'namePeriod' | 'name' | null> = [];
   for (const font of ERA_FONTS) {
-    eraPlacement = placeEraLabels(
-      bandBoxes,
-      eras,
-      font,
-      Math.floor((SHEET_MAX_HEIGHT * ERA_LABEL_SHARE) / (font * LINE)),
-      bandHeight,
-    );
-    eraFont = font;
-    if (eraPlacement.unnamed === 0) break;
+    const tried = boxes.map((box) => {
+      if (!box) return null;
+      const era = eras[box.era]!;
+      const fits = (text: string) =>
+        text.length > 0 &&
+        font + 2 <= bandHeight &&
+        LEADER_PAD + estimateWidth(text, font) * 1.05 + LEADER_PAD <= box.width;
+      return fits(era.label) ? 'label' : fits(era.namePeriod) ? 'namePeriod' : fits(era.name) ? 'name' : null;
+    });
+    if (font === ERA_FONTS[0] || tried.filter(Boolean).length > inside.filter(Boolean).length) {
+      inside = tried;
+      eraFont = font;
+    }
   }
-  eraPlacement ??= placeEraLabels(bandBoxes, eras, MIN_FONT, maxEraLanes, bandHeight);
-  const eraLine = eraFont * LINE;
-  const eraLabelHeight = eraPlacement.lanes * eraLine;
-  const bandsTop = EDGE + eraLabelHeight + (eraPlacement.lanes > 0 ? 4 : 0);
-  const bands: PosterBand[] = bandBoxes.map((box) => {
-    const y = bandsTop + box.row * rowPitch;
-    const placed = eraPlacement.labels[box.era];
-    const period = eras[box.era]!.period;
-    return {
+  // The rest are named in the lanes, like entries, before any entry.
+  const outsideEras = boxes
+    .filter((box): box is NonNullable<typeof box> => box !== null && inside[box.era] === null)
+    .map((box) => ({
       era: box.era,
+      anchor: box.x + Math.min(6, box.width / 2),
+    }));
+
+  const markFont = MIN_FONT;
+  const stripHeight = markFont + 8 + rowCount * rowPitch + 2;
+
+  type Request = { from: number; to: number; width: number; era?: number; entry?: number };
+  const pack = (font: number, shown: readonly number[], named: typeof outsideEras) => {
+    const line = font * LINE;
+    const lanes = Math.floor((SHEET_MAX_HEIGHT - 2 * EDGE - stripHeight - 2 * LEADER_GAP) / line);
+    const requests: Request[] = [
+      // Era names beside the strip are bold: wider than the same text in an entry.
+      ...named.map((e): Request => ({
+        from: e.anchor,
+        to: e.anchor,
+        width: estimateWidth(eras[e.era]!.namePeriod, font) * 1.1 + 1,
+        era: e.era,
+      })),
+      ...shown.map((i): Request => ({
+        from: units[i]?.[0] ?? dots[i]!,
+        to: units[i]?.[1] ?? dots[i]!,
+        width: ems[i]! * font + 1,
+        entry: i,
+      })),
+    ].sort((a, b) => a.from - b.from || (a.era === undefined ? 1 : 0) - (b.era === undefined ? 1 : 0));
+    const placed =
+      lanes < 1 ? null : packRows(requests, { lanes, min: 0, max: SHEET_WIDTH, gap: font * 0.8, pad: MARK_PAD });
+    return placed ? { font, requests, placed } : null;
+  };
+
+  // Entry labels: the largest size that shows every entry, else as many as fit at the smallest.
+  const everyone = entries.map((_, i) => i);
+  let chosen: { font: number; requests: Request[]; placed: PackPlacement[] } | null = null;
+  for (const font of ENTRY_FONTS) {
+    chosen = pack(font, everyone, outsideEras);
+    if (chosen) break;
+  }
+  if (!chosen) {
+    const priority = priorityOrder(entries);
+    // Eras first: the most of them that fit on their own, then entries by priority.
+    let named = outsideEras;
+    if (!pack(MIN_FONT, [], named)) {
+      const order = evenOrder(outsideEras.length).map((k) => outsideEras[k]!);
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (pack(MIN_FONT, [], order.slice(0, mid))) lo = mid;
+        else hi = mid - 1;
+      }
+      named = order.slice(0, lo);
+    }
+    let lo = 0;
+    let hi = entries.length;
+    let best = pack(MIN_FONT, [], named)!;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      const tried = pack(MIN_FONT, priority.slice(0, mid), named);
+      if (tried) {
+        best = tried;
+        lo = mid;
+      } else hi = mid - 1;
+    }
+    chosen = best;
+  }
+
+  const line = chosen.font * LINE;
+  const lanesAbove = chosen.placed.reduce((n, p) => (p.side === 'above' ? Math.max(n, p.lane + 1) : n), 0);
+  const lanesBelow = chosen.placed.reduce((n, p) => (p.side === 'below' ? Math.max(n, p.lane + 1) : n), 0);
+  const stripTop = EDGE + lanesAbove * line + LEADER_GAP;
+  const bandsTop = stripTop + markFont + 6;
+  const stripBottom = stripTop + stripHeight;
+  const rowY = (p: PackPlacement) =>
+    p.side === 'above' ? stripTop - LEADER_GAP - (p.lane + 1) * line : stripBottom + LEADER_GAP + p.lane * line;
+
+  const labels: PosterLabel[] = [];
+  const outsidePlaced = new Map<number, PosterRowLabel>();
+  chosen.requests.forEach((request, k) => {
+    const p = chosen.placed[k]!;
+    const box = {
+      from: request.from,
+      to: request.to,
+      x: p.x,
+      y: rowY(p),
+      width: request.width,
+      side: p.side,
+      at: p.at,
+    };
+    if (request.era !== undefined) outsidePlaced.set(request.era, box);
+    else labels.push({ entry: request.entry!, ...box });
+  });
+  labels.sort((a, b) => a.entry - b.entry);
+
+  const bands: PosterBand[] = [];
+  let erasUnnamed = 0;
+  boxes.forEach((box, era) => {
+    if (!box) return;
+    const y = bandsTop + box.row * rowPitch;
+    const period = eras[era]!.period;
+    const within = inside[era];
+    const beside = outsidePlaced.get(era);
+    if (!within && !beside) erasUnnamed++;
+    bands.push({
+      era,
       x: box.x,
       width: box.width,
       y,
       height: bandHeight,
+      colour: era % ERA_COLOURS,
       openStart: period?.fromOpen ?? false,
       openEnd: period?.toOpen ?? false,
-      label:
-        placed === undefined || placed === null
-          ? null
-          : placed === 'inside' || placed === 'name'
-            ? { x: box.x + LEADER_PAD, y: y + bandHeight / 2, inside: true, short: placed === 'name', leaderTop: null }
-            : {
-                x: placed.x,
-                y: bandsTop - 4 - (placed.lane + 0.5) * eraLine,
-                inside: false,
-                short: false,
-                leaderTop: bandsTop - 4 - (placed.lane + 1) * eraLine + eraLine * 0.2,
-              },
-    };
+      label: within
+        ? { inside: true, x: box.x + LEADER_PAD, y: y + bandHeight / 2, text: within }
+        : beside
+          ? { inside: false, ...beside }
+          : null,
+    });
   });
-  const marksY = bandsTop + rowCount * rowPitch + MARK_ROW - 3;
-  const axisY = marksY + 6;
 
-  // Year marks: round years first, each where its label has room.
-  const markFont = MIN_FONT;
-  const marks: PosterMark[] = [];
-  if (timed) {
-    const row = new Lane();
-    for (const year of markCandidates(Math.ceil(t0), Math.floor(t1))) {
-      // Round years as a reader counts them: 500 BC is astronomical -499.
-      const text = input.formatYear(year);
-      const at = x(year);
-      const half = estimateWidth(text, markFont) / 2;
-      if (at - half < 0 || at + half > SHEET_WIDTH) continue;
-      if (!row.isFree(at - half, at + half, markFont)) continue;
-      row.add(at - half, at + half);
-      marks.push({ x: at, text });
-    }
-    marks.sort((a, b) => a.x - b.x);
-  }
-
-  // Entry labels: the largest size that shows every entry, else as many as fit at the smallest.
-  const lanesTop = axisY + 8;
-  const room = SHEET_MAX_HEIGHT - EDGE - lanesTop;
-  let chosen: { font: number; shown: number[]; placements: LabelPlacement[] } | null = null;
-  for (const font of ENTRY_FONTS) {
-    const lanes = Math.floor(room / (font * LINE));
-    const all = order;
-    const placements = packEntries(all, font, lanes, ems, dots);
-    if (placements) {
-      chosen = { font, shown: all, placements };
-      break;
-    }
-  }
-  if (!chosen) {
-    const font = MIN_FONT;
-    const lanes = Math.floor(room / (font * LINE));
-    const priority = priorityOrder(entries);
-    const rankOf = new Int32Array(entries.length);
-    order.forEach((entry, rank) => (rankOf[entry] = rank));
-    const subset = (k: number) => priority.slice(0, k).sort((a, b) => rankOf[a]! - rankOf[b]!);
-    let lo = 0;
-    let hi = entries.length - 1;
-    let best: { shown: number[]; placements: LabelPlacement[] } = { shown: [], placements: [] };
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      const shown = subset(mid);
-      const placements = packEntries(shown, font, lanes, ems, dots);
-      if (placements) {
-        best = { shown, placements };
-        lo = mid;
-      } else hi = mid - 1;
-    }
-    chosen = { font, ...best };
-  }
-  const line = chosen.font * LINE;
-  let lanesUsed = 0;
-  const labels: PosterLabel[] = chosen.shown.map((entry, i) => {
-    const placement = chosen.placements[i]!;
-    lanesUsed = Math.max(lanesUsed, placement.lane + 1);
-    return {
-      entry,
-      anchor: dots[entry]!,
-      x: placement.x,
-      y: lanesTop + placement.lane * line,
-      width: LEADER_PAD + ems[entry]! * chosen.font + 1,
-    };
-  });
-  labels.sort((a, b) => a.entry - b.entry);
-  const height = Math.ceil(Math.min(SHEET_MAX_HEIGHT, lanesTop + lanesUsed * line + EDGE));
+  const marks: PosterMark[] = timed
+    ? niceTicks(scale.stretches, scale.scale, {
+        width: SHEET_WIDTH,
+        tickSize: markFont,
+        formatTick: input.formatTick,
+      }).map((tick) => ({ x: tick.x, text: tick.label }))
+    : [];
+  const height = Math.ceil(Math.min(SHEET_MAX_HEIGHT, stripBottom + LEADER_GAP + lanesBelow * line + EDGE));
   return {
     width: SHEET_WIDTH,
     height,
     entryFont: chosen.font,
     eraFont,
     markFont,
-    axisY,
+    stripTop,
+    stripBottom,
     bands,
     marks,
+    breaks: scale.breaks.map((b) => ({ x: b.x, width: b.width })),
     dots,
+    units,
     labels,
     entriesHidden: entries.length - labels.length,
-    erasUnnamed: eraPlacement.unnamed,
+    erasUnnamed,
+    erasNotDrawn,
     timed,
   };
+}
+
+/**
+ * The share of the sheet that labels cover: a 12 × 8 grid laid over the
+ * drawing, and the cells that hold some part of a label (its text or its
+ * mark). A staircase of labels leaves half the cells empty; a sheet used
+ * well fills most of them.
+ */
+export function labelCoverage(layout: PosterLayout): number {
+  const cols = 12;
+  const rows = 8;
+  const cells = new Uint8Array(cols * rows);
+  const line = layout.entryFont * LINE;
+  const boxes = [
+    ...layout.labels,
+    ...layout.bands.flatMap((band) => (band.label && !band.label.inside ? [band.label] : [])),
+  ];
+  for (const box of boxes) {
+    const x0 = Math.min(box.from, box.x);
+    const x1 = Math.max(box.to, box.x + box.width);
+    const c0 = Math.max(0, Math.floor((x0 / layout.width) * cols));
+    const c1 = Math.min(cols - 1, Math.floor(((x1 - 0.01) / layout.width) * cols));
+    const r0 = Math.max(0, Math.floor((box.y / layout.height) * rows));
+    const r1 = Math.min(rows - 1, Math.floor(((box.y + line - 0.01) / layout.height) * rows));
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells[r * cols + c] = 1;
+  }
+  return cells.reduce((n, v) => n + v, 0) / cells.length;
 }
 
 /** A label's width: leader padding, title, a space and the date. */
@@ -356,18 +478,6 @@ export function posterTitle(title: string, dateLabel: string): string {
     out += ch;
   }
   return `${out.trimEnd()}…`;
-}
-
-function packEntries(
-  shown: readonly number[],
-  font: number,
-  lanes: number,
-  ems: readonly number[],
-  dots: readonly number[],
-): LabelPlacement[] | null {
-  if (lanes < 1) return shown.length === 0 ? [] : null;
-  const requests = shown.map((i) => ({ anchor: dots[i]!, width: LEADER_PAD + ems[i]! * font + 1 }));
-  return packLabels(requests, { lanes, min: 0, max: SHEET_WIDTH, gap: font * 0.5, clearance: 1 });
 }
 
 /**
@@ -513,81 +623,4 @@ function eraSpans(eras: readonly PosterEraInput[], entries: readonly PosterEntry
       closedHi: bounds.hi !== null || !era.period?.toOpen,
     };
   });
-}
-
-interface EraLabels {
-  /** Per era: inside its band, its name alone inside, placed in a lane above, or null (not named). */
-  labels: Array<'inside' | 'name' | LabelPlacement | null>;
-  lanes: number;
-  unnamed: number;
-}
-
-function placeEraLabels(
-  boxes: ReadonlyArray<{ era: number; x: number; width: number; row: number }>,
-  eras: readonly PosterEraInput[],
-  font: number,
-  maxLanes: number,
-  bandHeight: number,
-): EraLabels {
-  const labels: EraLabels['labels'] = eras.map(() => null);
-  const outside: number[] = [];
-  /** Eras that could only show their name inside the band, if the lanes above have no room. */
-  const nameOnly = new Set<number>();
-  let unplaceable = 0;
-  const inBand = (text: string, box: { width: number }) =>
-    font + 2 <= bandHeight && LEADER_PAD + estimateWidth(text, font) + LEADER_PAD <= box.width;
-  for (const box of boxes) {
-    const era = eras[box.era]!;
-    const width = LEADER_PAD + estimateWidth(era.label, font) + LEADER_PAD;
-    const name = era.name && era.name !== era.label && inBand(era.name, box);
-    if (inBand(era.label, box)) labels[box.era] = 'inside';
-    // A label above the bands is joined to its band by a leader: only a band
-    // of the first row has nothing between it and the labels. A label must
-    // also fit between its band's start and the sheet's right edge.
-    else if (box.row === 0 && box.x + 1 + width <= SHEET_WIDTH) {
-      outside.push(box.era);
-      if (name) nameOnly.add(box.era);
-    } else if (name) labels[box.era] = 'name';
-    else unplaceable++;
-  }
-  const anchorOf = (era: number) => boxes[era]!.x + 1;
-  outside.sort((a, b) => anchorOf(a) - anchorOf(b) || a - b);
-  const request = (era: number) => ({
-    anchor: anchorOf(era),
-    width: LEADER_PAD + estimateWidth(eras[era]!.label, font) + 1,
-  });
-  const options = { lanes: maxLanes, min: 0, max: SHEET_WIDTH, gap: font * 0.5, clearance: 1 };
-  let named = outside;
-  let placements = packLabels(named.map(request), options);
-  if (!placements) {
-    // Not every era can be named: keep the first, then an even sample, as for entries.
-    const priority = evenOrder(outside.length).map((k) => outside[k]!);
-    let lo = 0;
-    let hi = outside.length - 1;
-    named = [];
-    placements = [];
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      const subset = priority.slice(0, mid).sort((a, b) => anchorOf(a) - anchorOf(b) || a - b);
-      const tried = packLabels(subset.map(request), options);
-      if (tried) {
-        named = subset;
-        placements = tried;
-        lo = mid;
-      } else hi = mid - 1;
-    }
-  }
-  let lanes = 0;
-  named.forEach((era, k) => {
-    labels[era] = placements[k]!;
-    lanes = Math.max(lanes, placements[k]!.lane + 1);
-  });
-  // Those the lanes had no room for show their name inside the band, where it fits.
-  let left = 0;
-  for (const era of outside) {
-    if (labels[era] !== null) continue;
-    if (nameOnly.has(era)) labels[era] = 'name';
-    else left++;
-  }
-  return { labels, lanes, unnamed: unplaceable + left };
 }

@@ -5,8 +5,8 @@
  * under 6 pt; every entry is a link to its anchor on its era page, in the
  * note's order, reached with Tab; on a 320 px phone the drawing scrolls in
  * its own region. A 1,000-entry note prints on one sheet that names every
- * era and says how many entries it leaves out; a 10,000-entry note, with
- * both notices, still prints on one sheet. `npm run pdf`'s printing
+ * era and says how many entries it leaves out; a 10,000-entry note names
+ * all its 100 eras and still prints on one sheet. `npm run pdf`'s printing
  * writes poster.pdf (one page) and overview.pdf (at most five), titled with
  * the note's title, which only that build links.
  *
@@ -150,7 +150,7 @@ test.describe('the default note', () => {
     expect(order).toEqual(ENTRIES.slice(0, 4).map((e) => e.id));
   });
 
-  test('on a 320 px phone the page does not overflow; the drawing scrolls inside its region', async ({
+  test('on a 320 px phone the page does not overflow; the drawing scrolls inside its region, says so and opens on the first entry', async ({
     page,
     site,
   }) => {
@@ -165,6 +165,9 @@ test.describe('the default note', () => {
     }));
     expect(sizes.page).toBeLessThanOrEqual(320);
     expect(sizes.scroll).toBeGreaterThan(sizes.client);
+    // It says so, and opens at the start of time, on the first entry.
+    await expect(page.getByText('海报比窗口宽，可左右滑动查看整张。')).toBeVisible();
+    await expect(page.locator(`a.poster__entry[data-entry="${ENTRIES[0]!.id}"] text`)).toBeInViewport();
     // Focus on a link far to the right scrolls the region to it.
     const last = page.locator('a.poster__entry').last();
     await last.focus();
@@ -206,10 +209,18 @@ test.describe('a 1,000-entry note', () => {
 test.describe('a 10,000-entry note', () => {
   test.use({ siteName: 'huge' });
 
-  test('prints on one A4 and one Letter sheet with both notices, nothing under 6 pt', async ({ page, site }) => {
+  test('prints on one A4 and one Letter sheet with its notice, every one of the 100 eras named, nothing under 6 pt', async ({
+    page,
+    site,
+  }) => {
     await page.goto(site.url('poster/'));
     await expect(page.getByRole('note')).toContainText('10000');
-    await expect(page.getByText(/个章节的名称放不下/u)).toBeVisible();
+    // Each era is named in its band or beside the strip: none is left as a bare band.
+    await expect(page.getByText(/个章节的名称放不下/u)).toHaveCount(0);
+    const named = await page
+      .locator('a.poster__era')
+      .evaluateAll((eras) => eras.filter((a) => (a.querySelector('text')?.textContent ?? '').trim() !== '').length);
+    expect(named).toBe(100);
     for (const format of ['A4', 'Letter'] as const) {
       expect((await printPoster(page, format, `huge-poster-${format}`)).pages, format).toBe(1);
     }
