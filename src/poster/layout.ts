@@ -114,13 +114,13 @@ export interface PosterBand {
   /** The end is ongoing or unknown. */
   openEnd: 'ongoing' | 'unknown' | false;
   /**
-   * Where the name is drawn: inside the band (the whole label, the name and
-   * period, or the name alone), or in a lane beside the strip like an entry
+   * Where the name is drawn: inside the band (the whole label, or the name
+   * and period), or in a row beside the strip like an entry
    * (the name and period), or null when there was no room at all (counted in
    * `erasUnnamed`; the band is still drawn and still a link).
    */
   label:
-    | { inside: true; x: number; y: number; text: 'label' | 'namePeriod' | 'name' }
+    | { inside: true; x: number; y: number; text: 'label' | 'namePeriod' }
     | ({ inside: false } & PosterRowLabel)
     | null;
 }
@@ -257,7 +257,7 @@ export function layoutPoster(input: PosterInput): PosterLayout {
 
   // Era names inside their bands, at the largest size that names the most.
   let eraFont = MIN_FONT;
-  let inside: Array<'label' | 'namePeriod' | 'name' | null> = [];
+  let inside: Array<'label' | 'namePeriod' | null> = [];
   for (const font of ERA_FONTS) {
     const tried = boxes.map((box) => {
       if (!box) return null;
@@ -266,7 +266,8 @@ export function layoutPoster(input: PosterInput): PosterLayout {
         text.length > 0 &&
         font + 2 <= bandHeight &&
         LEADER_PAD + estimateWidth(text, font) * 1.05 + LEADER_PAD <= box.width;
-      return fits(era.label) ? 'label' : fits(era.namePeriod) ? 'namePeriod' : fits(era.name) ? 'name' : null;
+      // Named with its period: the name alone would leave the reader without the era's dates.
+      return fits(era.label) ? 'label' : fits(era.namePeriod) ? 'namePeriod' : null;
     });
     if (font === ERA_FONTS[0] || tried.filter(Boolean).length > inside.filter(Boolean).length) {
       inside = tried;

@@ -135,6 +135,25 @@ for (const spec of SITES) {
       }
     }
 
+    test('Tab onto a band shows its whole name and period over the scale; hover does too', async ({ page, site }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(site.url());
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement?.matches('svg.axis__svg--wide a.axis__era') ?? false))
+          break;
+      }
+      const focused = page.locator('svg.axis__svg--wide a.axis__era:focus');
+      const tip = focused.locator('.axis__tip');
+      await expect(tip).toBeVisible();
+      await expect(tip).toHaveText(new RegExp(`^${spec.names[0]} · .+`, 'u'));
+      // Only the focused band's.
+      await expect(page.locator('svg.axis__svg--wide .axis__tip:visible')).toHaveCount(1);
+      const last = page.locator('svg.axis__svg--wide a.axis__era').last();
+      await last.locator('.axis__band').hover();
+      await expect(last.locator('.axis__tip')).toBeVisible();
+    });
+
     test('an era page marks its own era, and each band links its era page', async ({ page, site }) => {
       await page.goto(site.url(spec.era));
       const { eras } = await drawing(page);

@@ -278,7 +278,7 @@ describe('other histories', () => {
     HEAVY,
   );
 
-  it('names a band too short for its whole label by its name alone (the classical history names all six)', () => {
+  it('names a band too short for its whole label by its name and period (the classical history names all six)', () => {
     const layout = layoutPoster(inputOf(readFileSync(fixturePath('classical'), 'utf8')));
     expect(layout.erasUnnamed).toBe(0);
     expect(layout.bands.some((band) => band.label?.inside && band.label.text !== 'label')).toBe(true);
