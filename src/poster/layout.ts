@@ -120,9 +120,7 @@ export interface PosterBand {
    * `erasUnnamed`; the band is still drawn and still a link).
    */
   label:
-    | { inside: true; x: number; y: number; text: 'label' | 'namePeriod' }
-    | ({ inside: false } & PosterRowLabel)
-    | null;
+    { inside: true; x: number; y: number; text: 'label' | 'namePeriod' } | ({ inside: false } & PosterRowLabel) | null;
 }
 
 /** A year mark on the axis. */
