@@ -1,0 +1,59 @@
+/**
+ * Chinese and Japanese typography (issue #23, W3C clreq and jlreq): no Han
+ * or kana text is set in italics anywhere on the default (Chinese) and the
+ * Japanese site: introductions, note lines and the note's own emphasis stay
+ * upright; and headings never break inside a word.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import { PAGES } from './support/note-pages.ts';
+
+/** Elements whose own text holds Han or kana and whose computed style slants it. */
+async function slanted(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const own = [...el.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('');
+      if (!cjk.test(own)) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none') continue;
+      if (style.fontStyle !== 'normal')
+        out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> ${own.trim().slice(0, 30)}`);
+    }
+    return out;
+  });
+}
+
+test('no Han text in italics on any page of the Chinese site; headings keep words whole', async ({ page, site }) => {
+  test.setTimeout(3 * 60_000);
+  const report: string[] = [];
+  for (const { path, name } of PAGES) {
+    await page.goto(site.url(path));
+    for (const line of await slanted(page)) report.push(`${name}: ${line}`);
+    const breaking = await page
+      .locator('h1, h2, h3')
+      .evaluateAll((hs) => hs.filter((h) => getComputedStyle(h).wordBreak !== 'keep-all').map((h) => h.textContent));
+    expect(breaking, name).toEqual([]);
+  }
+  expect(report).toEqual([]);
+});
+
+test.describe('the Japanese site', () => {
+  test.use({ siteName: 'japanese' });
+  test('no kana or kanji in italics on its home, overview and era pages', async ({ page, site }) => {
+    await page.goto(site.url());
+    const eras = await page
+      .locator('svg.axis__svg--wide a.axis__era')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const report: string[] = [];
+    for (const path of ['', 'overview/', ...eras.map((href) => href.replace(/^\//u, ''))]) {
+      await page.goto(site.url(path));
+      for (const line of await slanted(page)) report.push(`/${path}: ${line}`);
+    }
+    expect(report).toEqual([]);
+  });
+});
