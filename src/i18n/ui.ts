@@ -119,7 +119,7 @@ const en: UiStrings = {
   searchFoundMany: '{n} entries found',
   searchNone: 'No entries match “{q}”',
   searchResults: 'Search results',
-  exports: 'Export:',
+  exports: 'Export: ',
   exportTimelineJs: 'TimelineJS',
   exportMarkwhen: 'open in Markwhen',
   poster: 'Poster',

@@ -2,6 +2,7 @@
 import type { PeriodData } from '../schemas/timeline.ts';
 import type { UiStrings } from '../i18n/ui.ts';
 import { formatPoint, pointDatetime } from '../timeline/date-format.ts';
+import { estimateWidth } from '../poster/measure.ts';
 
 /**
  * A compact period for tight places (the axis, the overview), in the note's
@@ -31,4 +32,18 @@ export function formatNoteDate(value: string, lang: string): string {
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** Widths of a dates-first column, in rem: each is a class `date-column-N` in global.css (the CSP allows no inline style). */
+const DATE_COLUMNS = [4, 6, 8, 10, 12, 14];
+
+/**
+ * The width of the column that the dates of a list stand in, before their
+ * titles: the narrowest that holds the longest (at the dates' 0.85em of a
+ * 1.05rem title), or null when there is no date to show.
+ */
+export function dateColumnFor(labels: readonly string[]): number | null {
+  const widest = Math.max(0, ...labels.map((label) => estimateWidth(label, 0.85 * 1.05)));
+  if (widest === 0) return null;
+  return DATE_COLUMNS.find((w) => w >= widest + 0.75) ?? DATE_COLUMNS[DATE_COLUMNS.length - 1]!;
 }
