@@ -92,3 +92,34 @@ describe('Obsidian syntax in the parser', () => {
     expect(html).toContain('<th>列</th>');
   });
 });
+
+describe('bare links end at any white space, as GFM and Obsidian read them', () => {
+  const preface = (body: string) => parseNote(`${body}\n\n## 序曲 2022\n`, { file: 'note.md' }).preface!;
+
+  it('an embed after a URL and an ideographic space is still an embed, not part of the link (found by the property test)', () => {
+    const { html, text } = preface('https://bare.example/p:q\u3000![[javascript:alert(1).png]]');
+    expect(html).toContain(
+      '<a href="https://bare.example/p:q" rel="noopener noreferrer">https://bare.example/p:q</a>\u3000',
+    );
+    expect(html).not.toContain('%E3%80%80');
+    // Shown as the embed it is (a refused file: its name, marked), exactly as after an ASCII space.
+    expect(text).toBe('https://bare.example/p:q\u3000javascript:alert(1).png');
+    expect(preface('https://bare.example/p:q ![[javascript:alert(1).png]]').text).toBe(
+      'https://bare.example/p:q javascript:alert(1).png',
+    );
+  });
+
+  it('two URLs apart by a no-break or ideographic space are two links; trailing punctuation stays out', () => {
+    for (const space of ['\u00a0', '\u3000', '\u2003']) {
+      const { html } = preface(`见 https://a.example/x.${space}https://b.example/y`);
+      expect(html, JSON.stringify(space)).toContain(
+        '<a href="https://a.example/x" rel="noopener noreferrer">https://a.example/x</a>.',
+      );
+      expect(html, JSON.stringify(space)).toContain(
+        '<a href="https://b.example/y" rel="noopener noreferrer">https://b.example/y</a>',
+      );
+    }
+    // A link written in full is left alone.
+    expect(preface('[a\u3000b](https://c.example/)').html).toContain('<a href="https://c.example/"');
+  });
+});
