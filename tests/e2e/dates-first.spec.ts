@@ -68,3 +68,37 @@ test('the # anchor shows on hover and on focus only', async ({ page, site }) => 
   await expect(anchor).toBeFocused();
   await expect(anchor).toHaveCSS('opacity', '1');
 });
+
+test.describe('the default note', () => {
+  test.use({ siteName: 'default' });
+
+  test('a chapter’s period reads the same on its page, its card and the overview; no chapter label twice', async ({
+    page,
+    site,
+  }) => {
+    await page.goto(site.url());
+    const cards = await page.locator('.chapter-card').evaluateAll((cards) =>
+      cards.map((card) => ({
+        href: card.querySelector('h2 a')!.getAttribute('href')!,
+        period: card.querySelector('.chapter-card__period')?.textContent?.trim() ?? '',
+      })),
+    );
+    await page.goto(site.url('overview/'));
+    const overview = await page.locator('.overview-era__title').evaluateAll((titles) =>
+      titles.map((h) => ({
+        period: h.querySelector('.overview-era__period')?.textContent?.trim() ?? '',
+        text: h.textContent?.replace(/\s+/gu, ' ').trim() ?? '',
+      })),
+    );
+    expect(overview).toHaveLength(cards.length);
+    for (const [i, card] of cards.entries()) {
+      await page.goto(new URL(card.href, site.origin).href);
+      const header = (await page.locator('.era-header__period').textContent())?.trim() ?? '';
+      expect(header, card.href).toBe(card.period);
+      expect(overview[i]!.period, card.href).toBe(card.period);
+      // Never the raw `2023-？？？？`.
+      expect(header).not.toMatch(/？？/u);
+    }
+    for (const { text } of overview) expect(text).not.toMatch(/(第 \d+ 章).*\1/u);
+  });
+});

@@ -2,7 +2,8 @@
  * Chinese and Japanese typography (issue #23, W3C clreq and jlreq): no Han
  * or kana text is set in italics anywhere on the default (Chinese) and the
  * Japanese site: introductions, note lines and the note's own emphasis stay
- * upright; and headings never break inside a word.
+ * upright; headings never break inside a word; and no line of text runs
+ * longer than about 40 em on any page, the overview included.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
@@ -38,6 +39,32 @@ test('no Han text in italics on any page of the Chinese site; headings keep word
       .locator('h1, h2, h3')
       .evaluateAll((hs) => hs.filter((h) => getComputedStyle(h).wordBreak !== 'keep-all').map((h) => h.textContent));
     expect(breaking, name).toEqual([]);
+  }
+  expect(report).toEqual([]);
+});
+
+test('lines of text are at most about 40 em (42 at most) on every page at 1280 px', async ({ page, site }) => {
+  test.setTimeout(3 * 60_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const report: string[] = [];
+  for (const { path, name } of PAGES) {
+    if (path === 'poster/') continue; // A drawing, not lines of text.
+    await page.goto(site.url(path));
+    const long = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('main :is(p, li, dd, blockquote, .entry__description)')) {
+        if (el.closest('svg, nav') || !(el.textContent ?? '').trim()) continue;
+        const style = getComputedStyle(el);
+        if (style.display === 'none') continue;
+        // The longest line is as wide as the text's own box: a short label in a wide box is no long line.
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const ems = range.getBoundingClientRect().width / parseFloat(style.fontSize);
+        if (ems > 42) out.push(`${el.tagName.toLowerCase()}.${el.className} ${ems.toFixed(1)} em`);
+      }
+      return out;
+    });
+    for (const line of long.slice(0, 3)) report.push(`${name}: ${line}`);
   }
   expect(report).toEqual([]);
 });

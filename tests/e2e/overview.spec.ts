@@ -1,0 +1,61 @@
+/**
+ * The overview holds what the era pages hold, less their blocks (issue
+ * #23): every entry, every sub-period heading and every note line, in the
+ * same order, on the default note and a 1,000-entry one.
+ */
+import { expect, test } from './support/fixtures.ts';
+
+const tight = (text: string) => text.replace(/\s+/gu, ' ').trim();
+
+for (const siteName of ['default', 'crowded'] as const) {
+  test.describe(`site "${siteName}"`, () => {
+    test.use({ siteName });
+
+    test('the overview shows every sub-period heading and note line of the era pages, in order', async ({
+      page,
+      site,
+    }) => {
+      await page.goto(site.url());
+      const eras = await page
+        .locator('svg.axis__svg--wide a.axis__era')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      const expected: string[] = [];
+      for (const href of eras) {
+        await page.goto(new URL(href, site.origin).href);
+        const parts = await page
+          .locator('.era-content :is(.year-marker, li.note, .entry__title)')
+          .evaluateAll((els) =>
+            els.map((el) => `${el.classList.contains('entry__title') ? 'entry' : el.className}: ${el.textContent}`),
+          );
+        expected.push(...parts.map(tight));
+      }
+      expect(
+        expected.some((p) => /^(year-marker|note)/u.test(p)),
+        'the note has sub-periods or note lines',
+      ).toBe(true);
+      await page.goto(site.url('overview/'));
+      const shown = await page
+        .locator('.overview :is(.overview-subperiod, .overview-note, .overview-entry__title)')
+        .evaluateAll((els) =>
+          els.map((el) => {
+            const kind = el.classList.contains('overview-subperiod')
+              ? 'year-marker'
+              : el.classList.contains('overview-note')
+                ? 'note'
+                : 'entry';
+            // An entry's title, without the date the column shows.
+            const text = kind === 'entry' ? (el.firstElementChild?.textContent ?? '') : (el.textContent ?? '');
+            return `${kind}: ${text}`;
+          }),
+        );
+      expect(shown.map(tight).filter((p) => !p.startsWith('entry'))).toEqual(
+        expected
+          .filter((p) => !p.startsWith('entry'))
+          .map((p) => p.replace(/^year-marker[^:]*:/u, 'year-marker:').replace(/^note[^:]*:/u, 'note:')),
+      );
+      expect(shown.filter((p) => p.startsWith('entry')).length).toBe(
+        expected.filter((p) => p.startsWith('entry')).length,
+      );
+    });
+  });
+}
