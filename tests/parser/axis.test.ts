@@ -48,7 +48,7 @@ function axisErasOf(source: string): AxisEra[] {
 /** Each band's box in its row: the band, and its name when drawn beside it. */
 function boxes(layout: AxisLayout, options: AxisOptions): Array<{ row: number; lo: number; hi: number; slug: string }> {
   return layout.bands.map((band) => {
-    const w = estimateWidth(band.name, options.nameSize);
+    const w = estimateWidth(band.name, options.nameSize) * 1.1;
     const lo = band.nameAnchor === 'end' ? band.nameX - w : band.x;
     const hi = band.nameAnchor === 'start' ? band.nameX + w : band.x + band.width;
     return { row: band.row, lo: Math.min(lo, band.x), hi: Math.max(hi, band.x + band.width), slug: band.slug };
