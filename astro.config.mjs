@@ -19,6 +19,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Component styles as files, cached across pages, not repeated inline in each page's HTML.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts as files too, however small: no inline script on any page (tests/e2e/safety.spec.ts).
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
   // Notes are rendered by our own pipeline; Shiki's inline styles would break the CSP.

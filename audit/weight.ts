@@ -4,7 +4,8 @@
  * - html: the page's own file (an inline SVG is part of it); `svg` adds SVG
  *   files it draws from outside (<img>, <object>, <embed>, <use>, <image>);
  * - css: the stylesheets it links (and their @imports), <style> elements
- *   and style="" attributes;
+ *   and style="" attributes; printCss: those linked for print only
+ *   (media="print"), which a screen fetches without waiting for them;
  * - js, split by when it runs:
  *   - required: <script> elements the browser runs on load (inline or src,
  *     classic or module), the modules they import statically, and
@@ -29,6 +30,8 @@ export interface PageWeight {
   /** SVG files the page draws from outside its HTML. */
   svg: number;
   css: number;
+  /** Stylesheets linked with media="print": reported, outside the CSS budget (they never delay the screen). */
+  printCss: number;
   requiredJs: number;
   lazyJs: number;
   /** Files/inline scripts behind requiredJs and lazyJs, for the report. */
@@ -65,6 +68,7 @@ export function pageWeight(outDir: string, path: string, base = '/'): PageWeight
     html: Buffer.byteLength(html),
     svg: 0,
     css: 0,
+    printCss: 0,
     requiredJs: 0,
     lazyJs: 0,
     requiredJsSources: [],
@@ -94,13 +98,13 @@ export function pageWeight(outDir: string, path: string, base = '/'): PageWeight
   const label = (file: string) => `/${relative(outDir, file)}`;
 
   const seen = new Set<string>();
-  const addCss = (href: string, from: URL) => {
+  const addCss = (href: string, from: URL, into: 'css' | 'printCss' = 'css') => {
     const target = toFile(href, from);
     if (!target || seen.has(target.file)) return;
     seen.add(target.file);
     const text = readFileSync(target.file, 'utf8');
-    w.css += Buffer.byteLength(text);
-    for (const m of text.matchAll(CSS_IMPORT)) addCss(m[1]!, target.url);
+    w[into] += Buffer.byteLength(text);
+    for (const m of text.matchAll(CSS_IMPORT)) addCss(m[1]!, target.url, into);
   };
   const addSvg = (href: string) => {
     if (!/\.svgz?(?:[?#]|$)/iu.test(href)) return;
@@ -168,7 +172,8 @@ export function pageWeight(outDir: string, path: string, base = '/'): PageWeight
       const rel = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/u);
       const href = attrs.get('href');
       if (!href) continue;
-      if (rel.includes('stylesheet') && !attrs.has('disabled')) addCss(href, pageUrl);
+      if (rel.includes('stylesheet') && !attrs.has('disabled'))
+        addCss(href, pageUrl, attrs.get('media')?.trim().toLowerCase() === 'print' ? 'printCss' : 'css');
       else if (rel.includes('modulepreload')) addJs(href, pageUrl, 'required');
       else if (rel.includes('prefetch') && /\.m?js(?:[?#]|$)/iu.test(href)) addJs(href, pageUrl, 'lazy');
     } else if (tag === 'style') {

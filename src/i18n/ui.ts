@@ -15,6 +15,10 @@ const zh = {
   /** After a few titles: how many entries the chapter holds in all. */
   andMore: (n: number) => `等 ${n} 条`,
   noEntries: '本章没有条目',
+  /** The overview's list of chapters. */
+  contents: '目录',
+  /** The phone header's button that shows the site's pages. */
+  menu: '菜单',
   /** A long chapter's own contents, and the way back up. */
   chapterContents: '本章目录',
   backToTop: '回到顶部',
@@ -93,6 +97,8 @@ const en: UiStrings = {
   readChapter: 'Read the chapter',
   andMore: (n) => `(${n} in all)`,
   noEntries: 'This chapter has no entries',
+  contents: 'Contents',
+  menu: 'Menu',
   chapterContents: 'In this chapter',
   backToTop: 'Back to top',
   allChapters: (n) => `All ${n} chapters`,
@@ -157,6 +163,8 @@ const zhHant: UiStrings = {
   readChapter: '閱讀本章',
   andMore: (n) => `等 ${n} 條`,
   noEntries: '本章沒有條目',
+  contents: '目錄',
+  menu: '選單',
   chapterContents: '本章目錄',
   backToTop: '回到頂部',
   allChapters: (n) => `全部 ${n} 章`,
@@ -219,6 +227,8 @@ const ja: UiStrings = {
   readChapter: 'この章を読む',
   andMore: (n) => `ほか（全${n}件）`,
   noEntries: 'この章には項目がありません',
+  contents: '目次',
+  menu: 'メニュー',
   chapterContents: 'この章の目次',
   backToTop: 'ページの先頭へ',
   allChapters: (n) => `全${n}章`,

@@ -1,11 +1,13 @@
 /**
  * Accessibility and layout of every page of the default site (home, each
  * era, the overview, the 404): no axe-core WCAG 2.1 A/AA violation in light
- * or dark; one h1 and no skipped heading level; a skip link that moves focus
+ * or dark, nor without JavaScript, at 320 px, in print, or with the phone
+ * header's menu and search open; one h1 and no skipped heading level; a skip link that moves focus
  * to main; banner, main and navigation landmarks; and no horizontal overflow
  * from a 320 px phone to a 1920 px desktop.
  */
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import type { Result } from 'axe-core';
 import { expect, test } from './support/fixtures.ts';
 import { PAGES } from './support/note-pages.ts';
@@ -40,6 +42,69 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+// The same pages as readers meet them in other conditions: without JavaScript (the rail's plain links, the
+// menu as a bare <details>), on a 320 px phone (the one-row header), and as printed.
+const CONDITIONS = {
+  'JavaScript off': {},
+  '320 px': { viewport: { width: 320, height: 700 } },
+  print: {},
+} as const;
+
+/**
+ * Pages as a browser without JavaScript shows them (axe itself needs it): each
+ * HTML document is served without its scripts and with its <noscript> content
+ * in the page, as such a browser parses it.
+ */
+async function withoutScripts(page: Page): Promise<void> {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/<script\b[\s\S]*?<\/script>/giu, '')
+      .replace(/<noscript>([\s\S]*?)<\/noscript>/giu, '$1');
+    await route.fulfill({ response, body: html });
+  });
+}
+for (const [condition, options] of Object.entries(CONDITIONS)) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`axe, ${condition}, ${colorScheme}`, () => {
+      test.use({ colorScheme, ...options });
+
+      test(`no WCAG 2.1 A/AA violation on any page (${condition}, ${colorScheme})`, async ({ page, site }) => {
+        test.setTimeout(3 * 60_000);
+        if (condition === 'print') await page.emulateMedia({ media: 'print', colorScheme });
+        if (condition === 'JavaScript off') await withoutScripts(page);
+        const report: string[] = [];
+        for (const { path, name } of PAGES) {
+          await page.goto(site.url(path));
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+          if (violations.length) report.push(`${name} (/${path}):\n${describeViolations(violations)}`);
+        }
+        expect(report, `axe violations (${condition}, ${colorScheme}):\n${report.join('\n')}`).toEqual([]);
+      });
+    });
+  }
+}
+
+test.describe('axe, a 390 px phone with its menu and its search open', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`no WCAG 2.1 A/AA violation (${colorScheme})`, async ({ page, site }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(site.url('eras/前奏/'));
+      await page.locator('summary', { hasText: '菜单' }).click();
+      const menu = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      expect(menu.violations, describeViolations(menu.violations)).toEqual([]);
+      await page.locator('summary', { hasText: '菜单' }).click();
+      await page.getByRole('button', { name: '搜索' }).click();
+      await page.getByRole('searchbox').fill('Transformer');
+      await expect(page.locator('.search__result').first()).toBeVisible();
+      const search = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      expect(search.violations, describeViolations(search.violations)).toEqual([]);
+    });
+  }
+});
 
 // The interface in Japanese and Traditional Chinese: the same checks on their home and overview.
 for (const siteName of ['japanese', 'traditional'] as const) {

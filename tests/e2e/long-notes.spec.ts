@@ -14,6 +14,8 @@ test.describe('a 1,000-entry note (10 chapters of 100)', () => {
     page,
     site,
   }) => {
+    // Below 1200 px, where no rail stands beside the chapter (layout.spec.ts tests the rail).
+    await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(site.url());
     const first = await page.locator('svg.axis__svg--wide a.axis__era').first().getAttribute('href');
     await page.goto(new URL(first!, site.origin).href);
@@ -64,6 +66,7 @@ test.describe('a 10,000-entry note (100 chapters)', () => {
 });
 
 test('a short chapter has no contents and no way back up to offer', async ({ page, site }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(site.url('eras/间章/'));
   await expect(page.getByRole('navigation', { name: '本章目录' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: '回到顶部' })).toHaveCount(0);

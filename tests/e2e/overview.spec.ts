@@ -1,7 +1,8 @@
 /**
  * The overview holds what the era pages hold, less their blocks (issue
  * #23): every entry, every sub-period heading and every note line, in the
- * same order, on the default note and a 1,000-entry one.
+ * same order, on the default note and a 1,000-entry one; it opens with a
+ * contents list of the chapters; its export links read as words apart.
  */
 import { expect, test } from './support/fixtures.ts';
 
@@ -59,3 +60,51 @@ for (const siteName of ['default', 'crowded'] as const) {
     });
   });
 }
+
+for (const siteName of ['default', 'ancient', 'crowded'] as const) {
+  test.describe(`site "${siteName}", contents`, () => {
+    test.use({ siteName });
+
+    test('the overview opens with a contents list: one link per chapter, in order, each landing on its heading', async ({
+      page,
+      site,
+    }) => {
+      await page.goto(site.url('overview/'));
+      const contents = page.locator('nav.overview-contents');
+      await expect(contents).toBeVisible();
+      const headings = await page
+        .locator('.overview-era__title')
+        .evaluateAll((hs) => hs.map((h) => ({ id: h.id, text: (h.textContent ?? '').replace(/\s+/gu, ' ').trim() })));
+      expect(headings.length).toBeGreaterThan(1);
+      const links = await contents
+        .locator('a')
+        .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!.trim() })));
+      expect(links.map((l) => decodeURIComponent(l.href))).toEqual(headings.map((h) => `#${h.id}`));
+      for (const [i, link] of links.entries())
+        expect(headings[i]!.text.replace(/\s+/gu, ''), 'each link names its chapter').toContain(
+          link.text.replace(/\s+/gu, ''),
+        );
+      // Above the first chapter, and a click lands on the last.
+      const [listTop, firstTop] = await Promise.all([
+        contents.evaluate((el) => el.getBoundingClientRect().top),
+        page
+          .locator('.overview-era__title')
+          .first()
+          .evaluate((el) => el.getBoundingClientRect().top),
+      ]);
+      expect(listTop).toBeLessThan(firstTop);
+      await contents.locator('a').last().click();
+      await expect(page.locator('.overview-era__title').last()).toBeInViewport();
+    });
+  });
+}
+
+test.describe('an English note', () => {
+  test.use({ siteName: 'ancient' });
+
+  test('the export links read as words apart (no `Export:timeline.json`)', async ({ page, site }) => {
+    await page.goto(site.url('overview/'));
+    const text = tight(await page.locator('.overview-header__exports').innerText());
+    expect(text).toMatch(/^Export: timeline\.json \(TimelineJS\) · timeline\.mw \(/u);
+  });
+});

@@ -2,8 +2,10 @@
  * Chinese and Japanese typography (issue #23, W3C clreq and jlreq): no Han
  * or kana text is set in italics anywhere on the default (Chinese) and the
  * Japanese site: introductions, note lines and the note's own emphasis stay
- * upright; headings never break inside a word; and no line of text runs
- * longer than about 40 em on any page, the overview included.
+ * upright; headings never break inside a word; no line of text runs
+ * longer than about 40 em on any page, the overview included; and headings
+ * rank above what they head (chapter over sub-period over entry), never
+ * styled as underlined links.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
@@ -84,3 +86,61 @@ test.describe('the Japanese site', () => {
     expect(report).toEqual([]);
   });
 });
+
+for (const siteName of ['default', 'ancient'] as const) {
+  test.describe(`hierarchy, site "${siteName}"`, () => {
+    test.use({ siteName });
+
+    test('chapter headings stand above sub-periods, sub-periods above entries; chapter headings are not underlined links', async ({
+      page,
+      site,
+    }) => {
+      /** Computed font size (px), weight and decoration of the first element matching each selector. */
+      const styles = (selectors: string[]) =>
+        page.evaluate(
+          (list) =>
+            list.map((selector) => {
+              const el = document.querySelector(selector);
+              if (!el) return null;
+              const style = getComputedStyle(el);
+              return {
+                size: parseFloat(style.fontSize),
+                weight: Number(style.fontWeight),
+                underline: style.textDecorationLine.includes('underline'),
+                color: style.color,
+              };
+            }),
+          selectors,
+        );
+      await page.goto(site.url('overview/'));
+      const [era, link, sub, entry, body] = await styles([
+        '.overview-era__title',
+        '.overview-era__title a',
+        '.overview-subperiod',
+        '.overview-entry__title',
+        '.overview-entry',
+      ]);
+      expect(era!.size, 'overview: chapter heading / entry').toBeGreaterThanOrEqual(1.4 * entry!.size);
+      expect(link!.underline, 'overview: the chapter heading is not an underlined link').toBe(false);
+      expect(link!.color, 'overview: the chapter heading is in the text colour').toBe(body!.color);
+      if (sub) {
+        expect(sub.size, 'overview: sub-period / entry').toBeGreaterThanOrEqual(1.1 * entry!.size);
+        expect(era!.size, 'overview: chapter / sub-period').toBeGreaterThanOrEqual(1.25 * sub.size);
+      }
+      // An era page with sub-periods where the note has them.
+      const withSubperiods = page.locator('.overview-era:has(.overview-subperiod) .overview-era__title a');
+      const chapter = (await withSubperiods.count()) > 0 ? withSubperiods : page.locator('.overview-era__title a');
+      await page.goto(new URL((await chapter.first().getAttribute('href'))!, page.url()).href);
+      const [title, marker, entryTitle] = await styles(['.era-header__title', '.year-marker', '.entry__title']);
+      expect(title!.size, 'era page: chapter / entry').toBeGreaterThanOrEqual(2 * entryTitle!.size);
+      expect(Boolean(marker), 'sub-periods on the era page exactly where the overview has them').toBe(Boolean(sub));
+      if (marker) {
+        expect(title!.size, 'era page: chapter / sub-period').toBeGreaterThanOrEqual(1.5 * marker.size);
+        expect(marker.size, 'era page: sub-period / entry').toBeGreaterThanOrEqual(1.25 * entryTitle!.size);
+        expect(marker.color, 'era page: a sub-period is set apart from the entries by colour').not.toBe(
+          entryTitle!.color,
+        );
+      }
+    });
+  });
+}

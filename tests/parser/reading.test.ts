@@ -275,14 +275,31 @@ describe('titles and text', () => {
     expect(entries(t).map((e) => e.title)).toEqual(['Apollo 11 lands']);
   });
 
-  it('gives an event with no title of its own its first clause, and keeps the whole text', () => {
+  it('gives an event with no title of its own its first clause, and the rest of its text, once', () => {
     const t = parse(
-      '## 1519\n\n- Magellan sets sail from Sanlúcar, with five ships, some two hundred and seventy men and supplies for two years\n',
+      '## 1519\n\n- Magellan sets sail from Sanlúcar, with five ships, some two hundred and seventy men and supplies for two years\n' +
+        '- Later, the fleet winters at San Julián and quells a mutiny, then finds the strait to the Pacific in the spring\n' +
+        '- 麦哲伦的船队从圣卢卡尔出发，共有五艘船、约二百七十人和两年的给养，向西寻找通往香料群岛的航路，这是人类第一次环球航行的开始，途中历经风暴、叛乱和饥饿，最终只有维多利亚号一艘船回到了西班牙\n',
     );
-    const [e] = entries(t) as Entry[];
+    const [e, second, zh] = entries(t) as Entry[];
     expect(e!.title).toBe('Magellan sets sail from Sanlúcar');
+    expect(e!.titleExcerpt).toBe(false);
+    expect(e!.description.text).toBe('with five ships, some two hundred and seventy men and supplies for two years');
+    // A clause of a few characters is no title: the next one ends it.
+    expect(second!.title).toBe('Later, the fleet winters at San Julián and quells a mutiny');
+    expect(second!.description.text).toBe('then finds the strait to the Pacific in the spring');
+    expect(zh!.title).toBe('麦哲伦的船队从圣卢卡尔出发');
+    expect(zh!.description.text).toBe(
+      '共有五艘船、约二百七十人和两年的给养，向西寻找通往香料群岛的航路，这是人类第一次环球航行的开始，途中历经风暴、叛乱和饥饿，最终只有维多利亚号一艘船回到了西班牙',
+    );
+  });
+
+  it('keeps the whole text as description where the title is only its first words', () => {
+    const words = 'Magellan sets sail from Sanlúcar de Barrameda with five ships and some two hundred and seventy men';
+    const [e] = entries(parse(`## 1519\n\n- ${words} aboard\n`)) as Entry[];
+    expect(e!.title).toMatch(/^Magellan sets sail.*…$/u);
     expect(e!.titleExcerpt).toBe(true);
-    expect(e!.description.text).toContain('supplies for two years');
+    expect(e!.description.text).toBe(`${words} aboard`);
   });
 });
 

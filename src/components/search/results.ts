@@ -5,6 +5,8 @@
  * Each result is one entry (a Pagefind sub-result: the entry's heading and
  * the text under it), linked to its anchor on the era page.
  */
+// The panel's styles, added by this module (not imported: Vite would list them in the module that loads this one, which every page runs).
+import resultsCss from './results.css?url';
 import { sitePath } from '../../site/paths.ts';
 
 /** The parts of Pagefind's browser API used here (pagefind.app/docs/api/). */
@@ -117,6 +119,10 @@ function fill(template: string, values: Record<string, string | number>): string
 
 /** Wires one search form; the reader has just focused its box or typed in it. */
 export function setUp(form: HTMLFormElement): void {
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = resultsCss;
+  document.head.append(style);
   const input = form.querySelector<HTMLInputElement>('.search__input')!;
   const panel = form.querySelector<HTMLElement>('.search__panel')!;
   const status = form.querySelector<HTMLElement>('.search__status')!;
@@ -201,6 +207,7 @@ export function setUp(form: HTMLFormElement): void {
   });
 
   // Arrow keys walk the results; Escape closes them and returns to the box.
+  const toggle = document.querySelector<HTMLButtonElement>('[data-search-toggle]');
   form.addEventListener('keydown', (event) => {
     const all = links();
     const at = all.indexOf(document.activeElement as HTMLAnchorElement);
@@ -214,6 +221,11 @@ export function setUp(form: HTMLFormElement): void {
       event.preventDefault();
       close();
       input.focus();
+    } else if (event.key === 'Escape' && toggle?.offsetParent && toggle.ariaExpanded === 'true') {
+      // A phone's box, opened by the header's button (listeners.ts): a second Escape closes it.
+      toggle.closest('[data-site-header]')?.classList.remove('is-searching');
+      toggle.ariaExpanded = 'false';
+      toggle.focus();
     }
   });
   // Following a result on the same page only moves to its anchor: get out of the way.

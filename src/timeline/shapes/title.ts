@@ -2,7 +2,7 @@
  * A title for an event that has none of its own: a bullet under a year
  * heading, a dated sentence, a table row with only a date and a text. The
  * title is the text's first sentence when it is short, else its first
- * clause, cut on punctuation or a word.
+ * clause, else its first words.
  */
 import type { PhrasingContent, Text } from 'mdast';
 import { plainText } from '../plain-text.ts';
@@ -23,6 +23,9 @@ const SENTENCE_END = /[。！？]|(?<=\p{L}[\p{Ll}\d]{2})[.!?](?=\s)|：|:(?=\s)
 /** Where a clause ends: a comma, a semicolon, an ideographic comma. */
 const CLAUSE_END = /[,，、;；]/gu;
 
+/** How long a first clause must be to be a title: a clause of a few characters (`In 1215,`) is none. */
+const SHORTEST_CLAUSE = 8;
+
 /** An event's title and description, read from its text alone. */
 export interface TitledText {
   title: PhrasingContent[];
@@ -34,8 +37,9 @@ export interface TitledText {
 /**
  * Reads a title from an event's text: the whole text when it is short and
  * one sentence; its first sentence, with the rest as description, when that
- * is short; else the first clause (or the first words and `…`) as title,
- * with the whole text as description, so that nothing is cut away.
+ * is short; else its first clause, with the rest as description; else its
+ * first words and `…` as title, with the whole text as description, so that
+ * nothing is cut away.
  */
 export function titleFromText(nodes: readonly PhrasingContent[]): TitledText {
   const text = plainText([...nodes]).trim();
@@ -45,6 +49,10 @@ export function titleFromText(nodes: readonly PhrasingContent[]): TitledText {
     if (rest) return { title: sentence.before, description: sentence.after, excerpt: false };
   }
   if (text.length <= WHOLE_LENGTH) return { title: withoutFullStop(nodes), description: [], excerpt: false };
+  // A first clause short enough is the title, and the rest of the text the description: no words shown twice.
+  const clause = splitFirst(nodes, CLAUSE_END, SHORTEST_CLAUSE);
+  if (clause && plainText(clause.before).trim().length <= TITLE_LENGTH && plainText(clause.after).trim())
+    return { title: clause.before, description: clause.after, excerpt: false };
   return { title: [{ type: 'text', value: excerptOf(text) }], description: [...nodes], excerpt: true };
 }
 
@@ -54,8 +62,7 @@ export function excerptOf(text: string): string {
   if (flat.length <= TITLE_LENGTH) return flat;
   let cut = -1;
   for (const m of flat.slice(0, TITLE_LENGTH + 1).matchAll(CLAUSE_END)) {
-    // A clause of a few characters (`In 1215,`) is no title.
-    if (m.index >= 8) {
+    if (m.index >= SHORTEST_CLAUSE) {
       cut = m.index;
       break;
     }
@@ -73,14 +80,19 @@ function withoutFullStop(nodes: readonly PhrasingContent[]): PhrasingContent[] {
   return [...nodes.slice(0, -1), { ...last, value: last.value.replace(/[.。]\s*$/u, '') }];
 }
 
-/** Splits inline content at the first match of `re` in its top-level text. */
+/**
+ * Splits inline content at the first match of `re` in its top-level text;
+ * with `from` (and a global `re`), not before that index of a text node.
+ */
 function splitFirst(
   nodes: readonly PhrasingContent[],
   re: RegExp,
+  from = 0,
 ): { before: PhrasingContent[]; after: PhrasingContent[] } | null {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.type !== 'text') continue;
+    re.lastIndex = from;
     const match = re.exec(node.value);
     if (!match) continue;
     // A question or exclamation mark stays with its sentence; a full stop, colon or dash goes, as in any title.
