@@ -14,6 +14,9 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+// Imported with the config, not inside the hook: when this file is loaded from node_modules (the npm package),
+// Vite's module runner loads it, and an import() that runs after the runner has closed (at build:done) fails.
+import { close, createIndex } from 'pagefind';
 
 /** Files of the bundle that search.ts never loads. */
 const UNUSED = [
@@ -31,7 +34,6 @@ export default function pagefind(): AstroIntegration {
     name: 'timeline-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { createIndex, close } = await import('pagefind');
         const site = fileURLToPath(dir);
         const started = performance.now();
         try {
