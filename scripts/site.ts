@@ -27,6 +27,7 @@ const OURS = [
   'SITE_URL',
   'GARDEN_URL',
   'WIKI_BASE_URL',
+  'WIKI_LINKS',
   'TIMELINE_PDF',
   'POSTER_PAPER',
   'ASTRO_CACHE_DIR',

@@ -20,19 +20,25 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-/** Astro 7's own minimum. */
-const NODE_MIN = [22, 12];
+/**
+ * The Node versions the package runs on, as package.json's `engines` says:
+ * Astro 7 needs 22.12, and jsdom (which cleans the note's SVG files) 22.22.2
+ * on Node 22, else 24.15.
+ */
+const NODE_NEEDED = '22.22.2 or newer on Node 22, or 24.15 or newer';
 
 const USAGE = `Usage:
   obsidian-timeline build <note> [--out <dir>] [--base </path/>] [--site <https://…>]
   obsidian-timeline dev <note> [--base </path/>] [--port <n>]
 
-  <note>      a Markdown note (.md) or a Markwhen file (.mw), from this folder
-  --out       where the site goes (default: dist)
-  --base      the path the site is served under, e.g. /my-repo/ (default: /)
-  --site      the public address, for canonical links and the sitemap
-  --vault     the folder the note may embed files from (default: the nearest above it holding .obsidian/)
-  --port      dev only: the port to serve on (default: 4321)`;
+  <note>       a Markdown note (.md) or a Markwhen file (.mw), from this folder
+  --out        where the site goes (default: dist)
+  --base       the path the site is served under, e.g. /my-repo/ (default: /)
+  --site       the public address, for canonical links and the sitemap
+  --vault      the folder the note may embed files from (default: the nearest above it holding .obsidian/)
+  --wiki-base  where your other notes are published, for [[Other note]] links
+  --wiki-links digital-garden or quartz: link them where that publisher serves them
+  --port       dev only: the port to serve on (default: 4321)`;
 
 /** Stops with a one-line message and a hint, never a stack trace. */
 function fail(message, hint) {
@@ -42,11 +48,13 @@ function fail(message, hint) {
 }
 
 function checkNode(version = process.versions.node) {
-  const [major, minor] = version.split('.').map(Number);
-  if (major > NODE_MIN[0] || (major === NODE_MIN[0] && minor >= NODE_MIN[1])) return;
+  const [major, minor, patch] = version.split('.').map(Number);
+  const ok =
+    (major === 22 && (minor > 22 || (minor === 22 && patch >= 2))) || major > 24 || (major === 24 && minor >= 15);
+  if (ok) return;
   fail(
-    `needs Node.js ${NODE_MIN.join('.')} or newer (Astro 7 does); this is Node.js ${version}.`,
-    'install a current Node.js (https://nodejs.org, or `nvm install 24`) and run the command again.',
+    `needs Node.js ${NODE_NEEDED}; this is Node.js ${version}.`,
+    'install a current Node.js LTS (https://nodejs.org, or `nvm install 24`) and run the command again.',
   );
 }
 
@@ -60,6 +68,8 @@ function readArgs(argv) {
         base: { type: 'string' },
         site: { type: 'string' },
         vault: { type: 'string' },
+        'wiki-base': { type: 'string' },
+        'wiki-links': { type: 'string' },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -98,6 +108,8 @@ async function main() {
   if (values.base) process.env.BASE_PATH = values.base;
   if (values.site) process.env.SITE_URL = values.site;
   if (values.vault) process.env.TIMELINE_VAULT = resolve(here, values.vault);
+  if (values['wiki-base']) process.env.WIKI_BASE_URL = values['wiki-base'];
+  if (values['wiki-links']) process.env.WIKI_LINKS = values['wiki-links'];
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // One cache per note, out of the user's folder and the package's.
   process.env.ASTRO_CACHE_DIR ??= join(

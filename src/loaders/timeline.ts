@@ -7,6 +7,8 @@ import { registerMedia } from '../integrations/media.ts';
 import { discardSite } from '../integrations/staging.ts';
 import { findMedia, openVault, type MediaLookup, type Vault } from '../vault/media.ts';
 import { findVaultRoot, isInside } from '../vault/root.ts';
+import { noteFinder } from '../vault/notes.ts';
+import { publisherRule, type Publisher, type WikiLinkRule } from '../vault/publishers.ts';
 // The parser's modules one by one, not its index: the index loads every format's reader.
 import { formatDiagnostic, TimelineError } from '../timeline/errors.ts';
 import { countLine } from '../timeline/explain.ts';
@@ -33,6 +35,14 @@ export interface TimelineLoaderOptions {
    */
   wikiBase?: string;
   /**
+   * How `[[Other note]]` and `[[Folder/Note#Heading]]` become URLs: by the
+   * rules of the publisher at {@link wikiBase} (`digital-garden`, `quartz`:
+   * the note is found in the vault as Obsidian finds it, and placed where
+   * that publisher serves it), or a function of the linked note.
+   * @default `WIKI_LINKS`, else `wikiBase` plus each folder and the name as GitHub slugs
+   */
+  wikiLinks?: Publisher | WikiLinkRule;
+  /**
    * The folder whose files the note may embed. Only files inside it (their
    * real paths) are published.
    * @default `TIMELINE_VAULT`, else the nearest folder above the note holding `.obsidian/`, else the note's folder
@@ -49,6 +59,12 @@ export interface TimelineLoaderOptions {
    * @default `REMOTE_IMAGES`, else `allow`
    */
   remoteImages?: 'allow' | 'block';
+}
+
+/** Other notes' URLs by `rule`, each note found in the note's vault (src/vault/notes.ts). */
+function wikiUrlIn(vault: Vault, rule: WikiLinkRule): (note: string, heading: string) => string | null {
+  const find = noteFinder(vault.root);
+  return (note, heading) => rule(find(note, heading));
 }
 
 /** What each collection's loader stores. */
@@ -68,6 +84,12 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
 
   /** Parses the note once per content digest, for all three collections. */
   const wikiBase = options.wikiBase ?? env.wikiBaseUrl ?? null;
+  const wikiLinks = options.wikiLinks ?? env.wikiLinks;
+  if (typeof wikiLinks === 'string' && !wikiBase)
+    throw new Error(
+      `timelineLoaders: wikiLinks "${wikiLinks}" needs the address of that site: set WIKI_BASE_URL (or the \`wikiBase\` option)`,
+    );
+  const wikiRule = typeof wikiLinks === 'string' ? publisherRule(wikiLinks, wikiBase!) : (wikiLinks ?? null);
   const parse = (
     source: string,
     digest: string,
@@ -78,7 +100,10 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
   ): Promise<Parsed> => {
     let parsed = cache.get(digest);
     if (!parsed) {
-      parsed = readerFor(label).then((read) => readWithMedia(read, source, label, base, wikiBase, vault, remoteImages));
+      const wikiUrl = wikiRule ? wikiUrlIn(vault, wikiRule) : null;
+      parsed = readerFor(label).then((read) =>
+        readWithMedia(read, source, label, base, { wikiBase, wikiUrl }, vault, remoteImages),
+      );
       cache.clear();
       cache.set(digest, parsed);
     }
@@ -103,7 +128,17 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
         const source = await readNote(filePath, label);
         const base = withTrailingSlash(config.base);
         const digest = context.generateDigest(
-          [source, PARSER_FINGERPRINT, label, base, wikiBase, vault.root, vault.maxBytes, remoteImages].join('\u0000'),
+          [
+            source,
+            PARSER_FINGERPRINT,
+            label,
+            base,
+            wikiBase,
+            String(wikiLinks),
+            vault.root,
+            vault.maxBytes,
+            remoteImages,
+          ].join('\u0000'),
         );
         if (context.meta.get('digest') === digest && context.store.keys().length > 0) {
           // The files the kept pages point at must still be published, and be what they were.
@@ -306,7 +341,10 @@ async function readWithMedia(
   source: string,
   label: string,
   base: string,
-  wikiBase: string | null,
+  {
+    wikiBase,
+    wikiUrl,
+  }: { wikiBase: string | null; wikiUrl: ((note: string, heading: string) => string | null) | null },
   vault: Vault,
   remoteImages: 'allow' | 'block',
 ): Promise<Parsed> {
@@ -317,6 +355,7 @@ async function readWithMedia(
     home: base,
     era: (slug, anchor) => eraUrl(base, slug, anchor, { encoded: true }),
     wikiBase,
+    wikiUrl,
     asset: (path) => {
       if (!vetted.has(path)) {
         wanted.add(path);

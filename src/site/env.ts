@@ -3,6 +3,7 @@
  * once; the config, the loader, pages and scripts ask this module.
  * Build-side only (Node): nothing here reaches a reader's browser.
  */
+import { PUBLISHERS, type Publisher } from '../vault/publishers.ts';
 
 /** The note built when `TIMELINE_NOTE` is not set, relative to the project root. */
 export const DEFAULT_NOTE = 'content/llm-history.md';
@@ -18,6 +19,8 @@ export interface SiteEnv {
   gardenUrl: string | undefined;
   /** `WIKI_BASE_URL`: where the author's other notes are published, for `[[Other note]]`. */
   wikiBaseUrl: string | undefined;
+  /** `WIKI_LINKS`: `digital-garden` or `quartz`: other notes' URLs follow that publisher's rules (src/vault/publishers.ts), under `WIKI_BASE_URL`. */
+  wikiLinks: Publisher | undefined;
   /** `TIMELINE_PDF=1`: `npm run pdf`'s build, whose poster and overview link their PDFs. */
   pdfLinks: boolean;
   /** `POSTER_PAPER`: `a4` (default) or `letter` for `npm run pdf`, lowercased; checked there, so that a typo never stops a build. */
@@ -50,6 +53,14 @@ function megabytes(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return Math.round(mb * 1024 * 1024);
 }
 
+function wikiLinks(env: NodeJS.ProcessEnv): Publisher | undefined {
+  const raw = value(env, 'WIKI_LINKS')?.toLowerCase();
+  if (raw === undefined) return undefined;
+  if (!(PUBLISHERS as readonly string[]).includes(raw))
+    throw new Error(`WIKI_LINKS must be ${PUBLISHERS.join(' or ')}, not "${raw}"`);
+  return raw as Publisher;
+}
+
 function remoteImages(env: NodeJS.ProcessEnv): 'allow' | 'block' {
   const raw = (value(env, 'REMOTE_IMAGES') ?? 'allow').toLowerCase();
   if (raw !== 'allow' && raw !== 'block') throw new Error(`REMOTE_IMAGES must be allow or block, not "${raw}"`);
@@ -64,6 +75,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
     siteUrl: value(env, 'SITE_URL'),
     gardenUrl: value(env, 'GARDEN_URL'),
     wikiBaseUrl: value(env, 'WIKI_BASE_URL'),
+    wikiLinks: wikiLinks(env),
     pdfLinks: value(env, 'TIMELINE_PDF') === '1',
     posterPaper: (value(env, 'POSTER_PAPER') ?? 'a4').toLowerCase(),
     cacheDir: value(env, 'ASTRO_CACHE_DIR'),

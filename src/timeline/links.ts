@@ -31,6 +31,12 @@ export interface LinkOptions {
    */
   wikiBase?: string | null;
   /**
+   * The URL of another note (`[[Note]]`, `[[Folder/Note#Heading]]`) by the
+   * publisher's own rules (src/vault/publishers.ts), or null to leave it
+   * plain text. Where given, it decides instead of {@link wikiBase}.
+   */
+  wikiUrl?: ((note: string, heading: string) => string | null) | null;
+  /**
    * Resolves a local image path (relative to the note) to the URL it is
    * served at, null when the file is missing, or why it is not published.
    * Without it, local images are left as written.
@@ -140,7 +146,11 @@ export function linkHooks(
         });
         return unresolvedWikiLink(alias);
       }
-      if (wikiBase) {
+      if (options.wikiUrl) {
+        const url = options.wikiUrl(note, heading);
+        const href = url ? safeUrl(url) : null;
+        if (href) return link(href, alias);
+      } else if (wikiBase) {
         const path = note
           .replace(/\.md$/iu, '')
           .split('/')
@@ -153,7 +163,9 @@ export function linkHooks(
       warn({
         ...at,
         message: `wiki link [[${target}]] points at another note, shown as plain text`,
-        hint: 'set WIKI_BASE_URL to the site where your other notes are published (Digital Garden, Quartz) to link them',
+        hint: options.wikiUrl
+          ? 'your wikiLinks rule gave no URL for this note'
+          : 'set WIKI_BASE_URL to the site where your other notes are published (Digital Garden, Quartz) to link them',
       });
       return unresolvedWikiLink(alias);
     },

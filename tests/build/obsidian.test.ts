@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteWithLog } from './support/build-site.ts';
+import { buildSite, buildSiteWithLog } from './support/build-site.ts';
 
 const NOTE = 'tests/fixtures/obsidian/input.md';
 
@@ -55,3 +55,29 @@ function files(dir: string): string[] {
     return statSync(path).isDirectory() ? files(path) : [path];
   });
 }
+
+describe('wiki links by a publisher’s rules (WIKI_LINKS)', () => {
+  it('WIKI_LINKS=quartz links other notes where Quartz serves them, case kept', () => {
+    const outDir = buildSite({
+      TIMELINE_NOTE: NOTE,
+      WIKI_BASE_URL: 'https://quartz.example/notes',
+      WIKI_LINKS: 'quartz',
+    });
+    try {
+      const html = readFileSync(join(outDir, 'eras', '启程-departure', 'index.html'), 'utf8');
+      expect(html).toContain('href="https://quartz.example/notes/Other-Note"');
+      expect(html).toContain('href="https://quartz.example/notes/Other-Note#some-heading"');
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it('a publisher without its address, or one it does not know, stops the build with what to set', () => {
+    expect(() => buildSite({ TIMELINE_NOTE: NOTE, WIKI_LINKS: 'quartz' })).toThrow(
+      /wikiLinks "quartz" needs the address of that site: set WIKI_BASE_URL/u,
+    );
+    expect(() => buildSite({ TIMELINE_NOTE: NOTE, WIKI_BASE_URL: 'https://x.example/', WIKI_LINKS: 'hugo' })).toThrow(
+      /WIKI_LINKS must be digital-garden or quartz, not "hugo"/u,
+    );
+  }, 240_000);
+});

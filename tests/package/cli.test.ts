@@ -114,7 +114,7 @@ describe('the packed package, installed in a fresh folder', () => {
         user,
       );
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain('needs Node.js 22.12 or newer');
+      expect(result.stderr).toContain('needs Node.js 22.22.2 or newer on Node 22, or 24.15 or newer');
       expect(result.stderr).toContain(`this is Node.js ${systemNode}`);
     },
   );
