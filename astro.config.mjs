@@ -1,8 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import pagefind from './src/integrations/pagefind.ts';
-import media from './src/integrations/media.ts';
+import timeline from './src/integration.ts';
 import staging from './src/integrations/staging.ts';
 import { readEnv } from './src/site/env.ts';
 
@@ -45,5 +44,7 @@ export default defineConfig({
   // Search index for the era pages, written into the build's outDir.
   // The sitemap needs absolute URLs: only when SITE_URL gives the public origin.
   // staging() last: the finished site moves into dist/ after every other step.
-  integrations: [media(), pagefind(), ...(site ? [sitemap()] : []), staging()],
+  // The timeline, as a site that installs the package adds it (its pages, media and search);
+  // the note and the rest come from the environment (src/site/env.ts).
+  integrations: [timeline(), ...(site ? [sitemap()] : []), staging()],
 });

@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MEDIA_DIR, mediaFile } from '../site/paths.ts';
+import { buildRoute } from '../site/route.ts';
 import type { VettedMedia } from '../vault/media.ts';
 
 /**
@@ -56,7 +57,7 @@ export default function media(): AstroIntegration {
     name: 'obsidian-timeline-media',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = `${config.base.endsWith('/') ? config.base : `${config.base}/`}${buildRoute()}`;
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
@@ -71,7 +72,8 @@ export default function media(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
+        // Under the integration's route, as the pages link them.
+        const out = join(fileURLToPath(dir), buildRoute());
         const files = [...registry()];
         if (!files.length) return;
         await mkdir(join(out, MEDIA_DIR), { recursive: true });

@@ -14,6 +14,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildRoute } from '../site/route.ts';
 // Imported with the config, not inside the hook: when this file is loaded from node_modules (the npm package),
 // Vite's module runner loads it, and an import() that runs after the runner has closed (at build:done) fails.
 import { close, createIndex } from 'pagefind';
@@ -34,7 +35,8 @@ export default function pagefind(): AstroIntegration {
     name: 'timeline-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
+        // The timeline's pages, under the integration's route.
+        const site = join(fileURLToPath(dir), buildRoute());
         const started = performance.now();
         try {
           // The time axis repeats every era's name on each era page.
@@ -45,7 +47,7 @@ export default function pagefind(): AstroIntegration {
           const added = await index.addDirectory({ path: site, glob: 'eras/**/*.html' });
           if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
           if (added.page_count === 0) throw new Error(`Pagefind found no page to index in ${site}`);
-          const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
+          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length)
             throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
           // Pagefind's ready-made UIs: the site has its own (src/components/Search.astro).

@@ -18,6 +18,7 @@ import { readerFor, type TimelineReader } from '../timeline/reader.ts';
 import type { Timeline } from '../timeline/types.ts';
 import { readEnv } from '../site/env.ts';
 import { eraUrl, pathWithBase, withTrailingSlash } from '../site/paths.ts';
+import { buildRoute, buildTrailingSlash, pagePath } from '../site/route.ts';
 import { devError, setDevError, setDevRecords, type DevRecord } from './dev-state.ts';
 
 /** Options of {@link timelineLoaders}. */
@@ -126,13 +127,15 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
       /** Loads the note into this collection; false when its digest says nothing changed. */
       const sync = async (): Promise<boolean> => {
         const source = await readNote(filePath, label);
-        const base = withTrailingSlash(config.base);
+        // The timeline's own base: the site's, and the integration's route under it.
+        const base = pathWithBase(withTrailingSlash(config.base), buildRoute());
         const digest = context.generateDigest(
           [
             source,
             PARSER_FINGERPRINT,
             label,
             base,
+            String(buildTrailingSlash()),
             wikiBase,
             String(wikiLinks),
             vault.root,
@@ -353,7 +356,7 @@ async function readWithMedia(
   const hosts = new Set<string>();
   const links: LinkOptions = {
     home: base,
-    era: (slug, anchor) => eraUrl(base, slug, anchor, { encoded: true }),
+    era: (slug, anchor) => pagePath(eraUrl(base, slug, anchor, { encoded: true }), buildTrailingSlash()),
     wikiBase,
     wikiUrl,
     asset: (path) => {

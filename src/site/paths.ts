@@ -6,6 +6,8 @@
  * Vite gives pages and browser scripts (`import.meta.env.BASE_URL`).
  */
 
+import { pagePath } from './route.ts';
+
 /** `base` with exactly one trailing slash: `/sub` and `/sub/` are `/sub/`. */
 export function withTrailingSlash(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
@@ -34,14 +36,22 @@ export function mediaFile(hash: string, name: string): string {
   return `${MEDIA_DIR}/${hash}-${name}`;
 }
 
-/** A path under the site's base, for pages and browser scripts: `sitePath('overview/')`. */
+/** The timeline's own base, for pages and browser scripts: the site's base and the integration's route. */
+function timelineBase(): string {
+  return pathWithBase(import.meta.env.BASE_URL, import.meta.env.TIMELINE_ROUTE ?? '');
+}
+
+/** Whether the site's page paths end in `/` (its `trailingSlash` is not `never`). */
+const slash = () => import.meta.env.TIMELINE_TRAILING_SLASH !== false;
+
+/** A path under the timeline's base, for pages and browser scripts: `sitePath('overview/')`. */
 export function sitePath(path = ''): string {
-  return pathWithBase(import.meta.env.BASE_URL, path);
+  return pagePath(pathWithBase(timelineBase(), path), slash());
 }
 
 /** The page of one era, for pages. */
 export function eraPath(slug: string, anchor?: string): string {
-  return eraUrl(import.meta.env.BASE_URL, slug, anchor);
+  return pagePath(eraUrl(timelineBase(), slug, anchor), slash());
 }
 
 /** Whether a link leaves the site (it then gets rel="noopener noreferrer"). */

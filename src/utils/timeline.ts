@@ -4,9 +4,9 @@ import type { UiStrings } from '../i18n/ui.ts';
 import { posterInput } from '../poster/input.ts';
 import type { PosterInput } from '../poster/layout.ts';
 
-export type EraEntry = CollectionEntry<'eras'>;
-export type TimelineEntry = CollectionEntry<'entries'>;
-export type NoteEntry = CollectionEntry<'note'>;
+export type EraEntry = CollectionEntry<'timelineEras'>;
+export type TimelineEntry = CollectionEntry<'timelineEntries'>;
+export type NoteEntry = CollectionEntry<'timelineNote'>;
 
 /** Everything a page needs, indexed once. */
 export interface SiteTimeline {
@@ -41,8 +41,16 @@ export function loadTimeline(): Promise<SiteTimeline> {
 
 async function build(): Promise<SiteTimeline> {
   const [noteEntry, eras, entries] =
-    devStore() ?? (await Promise.all([getEntry('note', 'note'), getCollection('eras'), getCollection('entries')]));
-  if (!noteEntry) throw new Error('The note collection is empty: the timeline loader did not run.');
+    devStore() ??
+    (await Promise.all([
+      getEntry('timelineNote', 'note'),
+      getCollection('timelineEras'),
+      getCollection('timelineEntries'),
+    ]));
+  if (!noteEntry)
+    throw new Error(
+      "obsidian-timeline: the timeline's collections are missing. Add to src/content.config.ts: import { timelineCollections } from 'obsidian-timeline/loader'; export const collections = { ...timelineCollections() };",
+    );
   eras.sort((a, b) => a.data.ordinal - b.data.ordinal);
   entries.sort((a, b) => a.data.order - b.data.order);
   const entryById = new Map(entries.map((e) => [e.id, e]));

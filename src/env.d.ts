@@ -1,0 +1,6 @@
+interface ImportMetaEnv {
+  /** Where the integration mounts the timeline, below the site's base: `''` or `timeline/` (src/site/route.ts). */
+  readonly TIMELINE_ROUTE?: string;
+  /** False where the site's `trailingSlash` is `never`: page links then end without `/`. */
+  readonly TIMELINE_TRAILING_SLASH?: boolean;
+}
