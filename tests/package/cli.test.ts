@@ -7,7 +7,16 @@
  * installed size and the build's time (the closing note quotes them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,34 +41,70 @@ title: A Short History of Flight
 
 let work: string;
 let user: string;
+let tarball: string;
+
+/** Every HTML file under `dir`. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => join(dir, file));
+}
+
+/**
+ * Internal links (href, src) of every page of a built site that lead nowhere:
+ * each must name a file of `dist` (a page as `<path>/index.html`, or
+ * `<path>.html`), under `base`; with `slash: false` no page link may end in `/`.
+ */
+function deadLinks(dist: string, base: string, slash: boolean): string[] {
+  const dead: string[] = [];
+  for (const file of htmlFiles(dist)) {
+    const html = readFileSync(file, 'utf8');
+    for (const [, raw] of html.matchAll(/(?:href|src)="([^"]+)"/gu)) {
+      const href = raw!.replaceAll('&amp;', '&');
+      if (!href.startsWith('/') || href.startsWith('//')) continue;
+      const path = decodeURIComponent(new URL(href, 'http://site.invalid').pathname);
+      const inBase = path.startsWith(base);
+      const local = join(dist, path.slice(base.length));
+      const found =
+        inBase &&
+        [local, join(local, 'index.html'), `${local}.html`].some((p) => existsSync(p) && statSync(p).isFile());
+      if (!found || (!slash && path.endsWith('/') && path !== base)) dead.push(`${file.slice(dist.length)} → ${href}`);
+    }
+  }
+  return dead;
+}
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
   return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 10 * 60_000 });
 }
 
+// One tarball for every test here, as `npm publish` would upload it.
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'obsidian-timeline-pack-'));
+  const packed = execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .at(-1)!;
+  tarball = join(work, packed);
+}, 5 * 60_000);
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
 describe('the packed package, installed in a fresh folder', () => {
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'obsidian-timeline-pack-'));
-    const packed = execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    })
-      .trim()
-      .split('\n')
-      .at(-1)!;
     user = join(work, 'user');
     mkdirSync(join(user, 'notes'), { recursive: true });
     writeFileSync(join(user, 'package.json'), JSON.stringify({ name: 'my-history', private: true }));
     writeFileSync(join(user, 'notes/history.md'), NOTE);
-    const install = run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', join(work, packed)], user);
+    const install = run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', tarball], user);
     expect(install.status, install.stderr).toBe(0);
     const bytes = Number(execFileSync('du', ['-sb', join(user, 'node_modules')], { encoding: 'utf8' }).split('\t')[0]);
     console.log(`[package] installed: ${(bytes / 1e6).toFixed(0)} MB in node_modules`);
   }, 15 * 60_000);
-
-  afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
 
   it('installs only what publishing needs: no test, lint, audit or bench tool', () => {
     const installed = readdirSync(join(user, 'node_modules'));
@@ -94,6 +139,25 @@ describe('the packed package, installed in a fresh folder', () => {
     10 * 60_000,
   );
 
+  it(
+    '`--base /my-repo/` puts every link, the search index and the exports under that path',
+    () => {
+      const build = run(
+        'npx',
+        ['obsidian-timeline', 'build', 'notes/history.md', '--out', '../repo-site', '--base', '/my-repo/'],
+        user,
+        { ...process.env, TIMELINE_NOTE: '', BASE_PATH: '', ASTRO_CACHE_DIR: '' },
+      );
+      expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+      const dist = join(work, 'repo-site');
+      expect(htmlFiles(dist).length).toBeGreaterThan(4);
+      expect(deadLinks(dist, '/my-repo/', true)).toEqual([]);
+      expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('href="/my-repo/eras/pioneers/"');
+      expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
+    },
+    10 * 60_000,
+  );
+
   it('a missing note is one line and a hint, not a stack trace', () => {
     const result = run('npx', ['obsidian-timeline', 'build', 'notes/nope.md'], user);
     expect(result.status).toBe(1);
@@ -117,5 +181,72 @@ describe('the packed package, installed in a fresh folder', () => {
       expect(result.stderr).toContain('needs Node.js 22.22.2 or newer on Node 22, or 24.15 or newer');
       expect(result.stderr).toContain(`this is Node.js ${systemNode}`);
     },
+  );
+});
+
+describe('an Astro site that adds the integration at /timeline/', () => {
+  let host: string;
+  beforeAll(() => {
+    host = join(work, 'host');
+    mkdirSync(join(host, 'src/pages'), { recursive: true });
+    mkdirSync(join(host, 'notes'));
+    writeFileSync(join(host, 'notes/history.md'), NOTE);
+    const astro = (
+      JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
+    ).version;
+    writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }));
+    // The site's own config: its home page, trailingSlash 'never', the timeline beside it.
+    writeFileSync(
+      join(host, 'astro.config.mjs'),
+      [
+        "import { defineConfig } from 'astro/config';",
+        "import timeline from 'obsidian-timeline';",
+        'export default defineConfig({',
+        "  trailingSlash: 'never',",
+        "  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/' })],",
+        '});',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(host, 'src/content.config.ts'),
+      "import { timelineCollections } from 'obsidian-timeline/loader';\nexport const collections = { ...timelineCollections() };\n",
+    );
+    writeFileSync(
+      join(host, 'src/pages/index.astro'),
+      '<html lang="en"><head><title>My site</title></head><body><h1>My site</h1><a href="/timeline">History</a></body></html>\n',
+    );
+    const install = run('npm', ['install', '--no-audit', '--no-fund', tarball, `astro@${astro}`], host);
+    expect(install.status, install.stderr).toBe(0);
+  }, 15 * 60_000);
+
+  it(
+    'builds the site with the timeline under /timeline/, every internal link resolving, none ending in /',
+    () => {
+      const build = run('npx', ['astro', 'build'], host, {
+        ...process.env,
+        TIMELINE_NOTE: '',
+        BASE_PATH: '',
+        ASTRO_CACHE_DIR: '',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      });
+      expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+      const dist = join(host, 'dist');
+      expect(readFileSync(join(dist, 'index.html'), 'utf8'), 'the site keeps its own home page').toContain('My site');
+      expect(readFileSync(join(dist, 'timeline/index.html'), 'utf8')).toContain('A Short History of Flight');
+      expect(readdirSync(join(dist, 'timeline/eras')).sort()).toEqual(['pioneers', 'the-jet-age']);
+      for (const file of [
+        'pagefind/pagefind.js',
+        'timeline.json',
+        'timeline.mw',
+        'poster/index.html',
+        'overview/index.html',
+      ])
+        expect(existsSync(join(dist, 'timeline', file)), file).toBe(true);
+      // Nothing site-wide: no 404 page or robots.txt of the timeline's at the site's root.
+      expect(existsSync(join(dist, '404.html'))).toBe(false);
+      expect(existsSync(join(dist, 'robots.txt'))).toBe(false);
+      expect(deadLinks(dist, '/', false)).toEqual([]);
+    },
+    10 * 60_000,
   );
 });
