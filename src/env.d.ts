@@ -3,4 +3,6 @@ interface ImportMetaEnv {
   readonly TIMELINE_ROUTE?: string;
   /** False where the site's `trailingSlash` is `never`: page links then end without `/`. */
   readonly TIMELINE_TRAILING_SLASH?: boolean;
+  /** False where the integration's `search` option is off: no search box, no search button. */
+  readonly TIMELINE_SEARCH?: boolean;
 }

@@ -73,6 +73,7 @@ export default function timeline(options: TimelineOptions = {}): AstroIntegratio
             define: {
               'import.meta.env.TIMELINE_ROUTE': JSON.stringify(route),
               'import.meta.env.TIMELINE_TRAILING_SLASH': JSON.stringify(slash),
+              'import.meta.env.TIMELINE_SEARCH': JSON.stringify(search),
             },
           },
         });

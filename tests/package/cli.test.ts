@@ -20,6 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteEnv } from '../../scripts/site.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NOTE = `---
@@ -74,7 +75,13 @@ function deadLinks(dist: string, base: string, slash: boolean): string[] {
   return dead;
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+/**
+ * A user's shell: none of this repository's variables, nor those Vitest sets
+ * (its BASE_URL would become the site's base in Vite).
+ */
+const USER_ENV = { ...siteEnv({}), ASTRO_TELEMETRY_DISABLED: '1' };
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = USER_ENV) {
   return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 10 * 60_000 });
 }
 
@@ -117,13 +124,7 @@ describe('the packed package, installed in a fresh folder', () => {
     '`npx obsidian-timeline build notes/history.md --out site` publishes the note from the user’s folder',
     () => {
       const started = performance.now();
-      const build = run('npx', ['obsidian-timeline', 'build', 'notes/history.md', '--out', 'site'], user, {
-        ...process.env,
-        // The user's shell, not this repository's test environment.
-        TIMELINE_NOTE: '',
-        BASE_PATH: '',
-        ASTRO_CACHE_DIR: '',
-      });
+      const build = run('npx', ['obsidian-timeline', 'build', 'notes/history.md', '--out', 'site'], user, USER_ENV);
       console.log(`[package] npx obsidian-timeline build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
       expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
       const home = readFileSync(join(user, 'site/index.html'), 'utf8');
@@ -146,7 +147,7 @@ describe('the packed package, installed in a fresh folder', () => {
         'npx',
         ['obsidian-timeline', 'build', 'notes/history.md', '--out', '../repo-site', '--base', '/my-repo/'],
         user,
-        { ...process.env, TIMELINE_NOTE: '', BASE_PATH: '', ASTRO_CACHE_DIR: '' },
+        USER_ENV,
       );
       expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
       const dist = join(work, 'repo-site');
@@ -222,13 +223,7 @@ describe('an Astro site that adds the integration at /timeline/', () => {
   it(
     'builds the site with the timeline under /timeline/, every internal link resolving, none ending in /',
     () => {
-      const build = run('npx', ['astro', 'build'], host, {
-        ...process.env,
-        TIMELINE_NOTE: '',
-        BASE_PATH: '',
-        ASTRO_CACHE_DIR: '',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      });
+      const build = run('npx', ['astro', 'build'], host, USER_ENV);
       expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
       const dist = join(host, 'dist');
       expect(readFileSync(join(dist, 'index.html'), 'utf8'), 'the site keeps its own home page').toContain('My site');
