@@ -6,7 +6,7 @@ import staging from './src/integrations/staging.ts';
 import { readEnv } from './src/site/env.ts';
 
 // BASE_PATH, SITE_URL and ASTRO_CACHE_DIR: see src/site/env.ts.
-const { basePath: base, siteUrl: site, cacheDir, remoteImages } = readEnv();
+const { basePath: base, siteUrl: site, cacheDir } = readEnv();
 
 export default defineConfig({
   // Left out when unset (the config type does not take `site: undefined`).
@@ -24,27 +24,11 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   // Notes are rendered by our own pipeline; Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
-  // Every page carries a Content-Security-Policy <meta>: Astro hashes its own
-  // scripts and styles; nothing inline or third-party runs. Pagefind's search
-  // compiles WebAssembly, which 'wasm-unsafe-eval' allows (and nothing else).
-  security: {
-    csp: {
-      directives: [
-        "default-src 'self'",
-        // REMOTE_IMAGES=block: the note's remote images are refused, and the page loads none.
-        remoteImages === 'block' ? "img-src 'self'" : "img-src 'self' https:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-src 'none'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-    },
-  },
-  // Search index for the era pages, written into the build's outDir.
+  // No security.csp here: the timeline's pages carry their own policy, as on a host site
+  // (src/integrations/csp.ts; REMOTE_IMAGES=block allows images from the site only).
+  // The timeline, as a site that installs the package adds it (its pages, media, search and
+  // policy); the note and the rest come from the environment (src/site/env.ts).
   // The sitemap needs absolute URLs: only when SITE_URL gives the public origin.
   // staging() last: the finished site moves into dist/ after every other step.
-  // The timeline, as a site that installs the package adds it (its pages, media and search);
-  // the note and the rest come from the environment (src/site/env.ts).
   integrations: [timeline(), ...(site ? [sitemap()] : []), staging()],
 });

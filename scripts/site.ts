@@ -187,15 +187,23 @@ export async function previewSite(
     base = '/',
     logFile,
     timeout = 60_000,
-  }: { vars?: Record<string, string | undefined>; base?: string; logFile: string; timeout?: number },
+    cwd = ROOT,
+  }: {
+    vars?: Record<string, string | undefined>;
+    base?: string;
+    logFile: string;
+    timeout?: number;
+    /** The Astro project whose config serves the site (a host site's, in the package tests). */
+    cwd?: string;
+  },
 ): Promise<Preview> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const fd = openSync(logFile, 'w');
     const child = spawn(
       process.execPath,
-      [astroBin(ROOT), 'preview', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
-      { cwd: ROOT, env: siteEnv(vars), stdio: ['ignore', fd, fd] },
+      [astroBin(cwd), 'preview', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
+      { cwd, env: siteEnv(vars), stdio: ['ignore', fd, fd] },
     );
     closeSync(fd);
     running.add(child);

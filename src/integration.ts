@@ -13,10 +13,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { TimelineLoaderOptions } from './loaders/timeline.ts';
+import csp from './integrations/csp.ts';
 import media from './integrations/media.ts';
 import pagefind from './integrations/pagefind.ts';
 import { setLoaderDefaults } from './loaders/defaults.ts';
-import { normalizeRoute, setRoute, setTrailingSlash } from './site/route.ts';
+import { readEnv } from './site/env.ts';
+import { normalizeRoute, pageForm, setPageForm, setRoute } from './site/route.ts';
 
 /** Options of {@link timeline}: the loader's, and where the timeline goes. */
 export interface TimelineOptions extends TimelineLoaderOptions {
@@ -31,6 +33,13 @@ export interface TimelineOptions extends TimelineLoaderOptions {
    * @default true
    */
   search?: boolean;
+  /**
+   * A Content-Security-Policy `<meta>` in each of the timeline's pages (only
+   * theirs) when the site sets none with Astro's `security.csp`: only the
+   * site's own scripts run. `false` leaves the pages without one.
+   * @default true
+   */
+  csp?: boolean;
 }
 
 const ROUTES: Array<[pattern: string, file: string]> = [
@@ -54,31 +63,40 @@ const ROOT_ONLY: Array<[pattern: string, file: string]> = [
  */
 export default function timeline(options: TimelineOptions = {}): AstroIntegration[] {
   const route = normalizeRoute(options.route ?? '/');
-  const { search = true, route: _route, ...loader } = options;
+  const { search = true, csp: withCsp = true, route: _route, ...loader } = options;
+  const remoteImages = loader.remoteImages ?? readEnv().remoteImages;
+  const patterns = new Set<string>();
   const main: AstroIntegration = {
     name: 'obsidian-timeline',
     hooks: {
       'astro:config:setup': ({ config, injectRoute, updateConfig }) => {
-        const slash = config.trailingSlash !== 'never';
+        const form = pageForm(config);
         setRoute(route);
-        setTrailingSlash(slash);
+        setPageForm(form);
         setLoaderDefaults(loader);
-        for (const [pattern, file] of [...ROUTES, ...(route ? [] : ROOT_ONLY)])
-          injectRoute({
-            pattern: `/${route}${pattern}`.replace(/\/$/u, '') || '/',
-            entrypoint: new URL(`./routes/${file}`, import.meta.url),
-          });
+        for (const [path, file] of [...ROUTES, ...(route ? [] : ROOT_ONLY)]) {
+          const pattern = `/${route}${path}`.replace(/\/$/u, '') || '/';
+          patterns.add(pattern);
+          injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
+        }
         updateConfig({
           vite: {
             define: {
               'import.meta.env.TIMELINE_ROUTE': JSON.stringify(route),
-              'import.meta.env.TIMELINE_TRAILING_SLASH': JSON.stringify(slash),
+              'import.meta.env.TIMELINE_PAGE_FORM': JSON.stringify(form),
               'import.meta.env.TIMELINE_SEARCH': JSON.stringify(search),
+              'import.meta.env.TIMELINE_REMOTE_IMAGES': JSON.stringify(remoteImages),
+              'import.meta.env.TIMELINE_HOST_CSP': JSON.stringify(Boolean(config.security?.csp)),
             },
           },
         });
       },
     },
   };
-  return [main, media(), ...(search ? [pagefind()] : [])];
+  return [
+    main,
+    media(),
+    ...(search ? [pagefind()] : []),
+    ...(withCsp ? [csp(patterns, { search, remoteImages })] : []),
+  ];
 }

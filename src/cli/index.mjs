@@ -4,6 +4,7 @@
  *
  *   npx obsidian-timeline build notes/history.md [--out site] [--base /repo/] [--site https://…]
  *   npx obsidian-timeline dev notes/history.md
+ *   npx obsidian-timeline pdf notes/history.md [--out site] [--paper letter]
  *
  * Paths are read from the folder you stand in. The Astro project is the
  * package's own (its astro.config.mjs and pages), kept out of your way; its
@@ -30,6 +31,7 @@ const NODE_NEEDED = '22.22.2 or newer on Node 22, or 24.15 or newer';
 const USAGE = `Usage:
   obsidian-timeline build <note> [--out <dir>] [--base </path/>] [--site <https://…>]
   obsidian-timeline dev <note> [--base </path/>] [--port <n>]
+  obsidian-timeline pdf <note> [--out <dir>] [--paper a4|letter] [build's options]
 
   <note>       a Markdown note (.md) or a Markwhen file (.mw), from this folder
   --out        where the site goes (default: dist)
@@ -38,7 +40,12 @@ const USAGE = `Usage:
   --vault      the folder the note may embed files from (default: the nearest above it holding .obsidian/)
   --wiki-base  where your other notes are published, for [[Other note]] links
   --wiki-links digital-garden or quartz: link them where that publisher serves them
-  --port       dev only: the port to serve on (default: 4321)`;
+  --port       dev only: the port to serve on (default: 4321)
+  --paper      pdf only: the poster's paper, a4 or letter (default: a4)
+
+  pdf builds the site as build does, then prints <out>/poster.pdf (one sheet)
+  and <out>/overview.pdf in Chrome, Chromium or Edge ($CHROME_PATH, else one
+  installed, else \`npx playwright install chromium\`'s), linked from the pages.`;
 
 /** Stops with a one-line message and a hint, never a stack trace. */
 function fail(message, hint) {
@@ -71,6 +78,7 @@ function readArgs(argv) {
         'wiki-base': { type: 'string' },
         'wiki-links': { type: 'string' },
         port: { type: 'string' },
+        paper: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -82,6 +90,33 @@ function readArgs(argv) {
 /** The package's own Astro project: the folder above src/cli/. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The Chromium to print with, or a stop with how to get one. */
+async function pdfBrowser() {
+  const { findBrowser, NO_BROWSER_HINT } = await import('../pdf/browser.mjs');
+  const found = findBrowser();
+  if (!found) fail('pdf needs a Chromium-based browser to print with, and found none.', NO_BROWSER_HINT);
+  return found.executablePath;
+}
+
+/** Serves the build (Astro's preview, on a free port) and prints its poster and overview into it. */
+async function printPdfs(astro, { outDir, here, base, paper, executablePath }) {
+  const { printTimeline } = await import('../pdf/print.mjs');
+  const server = await astro.preview({
+    root: ROOT,
+    outDir,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0 },
+  });
+  try {
+    const path = `/${base.replace(/^\/+|\/+$/gu, '')}/`.replace('//', '/');
+    const url = `http://127.0.0.1:${server.port}${path}`;
+    for (const pdf of await printTimeline({ url, dir: outDir, executablePath, paper }))
+      console.log(`obsidian-timeline: printed ${relative(here, pdf.file)}: ${pdf.summary}`);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   checkNode();
   const { values, positionals } = readArgs(process.argv.slice(2));
@@ -90,7 +125,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  if (command !== 'build' && command !== 'dev') fail(`unknown command "${command}".`, USAGE.split('\n')[1].trim());
+  if (!['build', 'dev', 'pdf'].includes(command)) fail(`unknown command "${command}".`, USAGE.split('\n')[1].trim());
   if (!note) fail(`${command} needs the note to publish.`, `obsidian-timeline ${command} notes/history.md`);
   if (extra.length) fail(`one note at a time; also given: ${extra.join(' ')}.`);
 
@@ -102,6 +137,10 @@ async function main() {
     fail(`--site must be an http(s) address, not "${values.site}".`, '--site https://example.org');
   if (values.base && !values.base.startsWith('/'))
     fail(`--base must start with /, not "${values.base}".`, '--base /my-repo/');
+  const paper = (values.paper ?? 'a4').toLowerCase();
+  if (paper !== 'a4' && paper !== 'letter') fail(`--paper must be a4 or letter, not "${values.paper}".`);
+  // Before the build: printing needs a browser, and saying so takes a second, not a build.
+  const browser = command === 'pdf' ? await pdfBrowser() : null;
 
   // What the package's astro.config.mjs and loader read (src/site/env.ts).
   process.env.TIMELINE_NOTE = notePath;
@@ -110,6 +149,8 @@ async function main() {
   if (values.vault) process.env.TIMELINE_VAULT = resolve(here, values.vault);
   if (values['wiki-base']) process.env.WIKI_BASE_URL = values['wiki-base'];
   if (values['wiki-links']) process.env.WIKI_LINKS = values['wiki-links'];
+  // The poster and the overview then link their PDFs.
+  if (command === 'pdf') process.env.TIMELINE_PDF = '1';
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // One cache per note, out of the user's folder and the package's.
   process.env.ASTRO_CACHE_DIR ??= join(
@@ -118,10 +159,14 @@ async function main() {
     createHash('sha256').update(notePath).digest('hex').slice(0, 16),
   );
 
+  // Astro renders pages in a folder inside the working folder, from where they import their
+  // packages: the package's own project, never the user's folder (which may have no node_modules).
+  process.chdir(ROOT);
   const astro = await import('astro');
-  if (command === 'build') {
+  if (command === 'build' || command === 'pdf') {
     const outDir = resolve(here, values.out ?? 'dist');
     await astro.build({ root: ROOT, outDir });
+    if (browser) await printPdfs(astro, { outDir, here, base: values.base ?? '/', paper, executablePath: browser });
     console.log(`obsidian-timeline: the site is in ${relative(here, outDir) || '.'}/`);
   } else {
     const port = values.port ? Number(values.port) : undefined;

@@ -18,7 +18,7 @@ import { readerFor, type TimelineReader } from '../timeline/reader.ts';
 import type { Timeline } from '../timeline/types.ts';
 import { readEnv } from '../site/env.ts';
 import { eraUrl, pathWithBase, withTrailingSlash } from '../site/paths.ts';
-import { buildRoute, buildTrailingSlash, pagePath } from '../site/route.ts';
+import { buildPageForm, buildRoute, pagePath } from '../site/route.ts';
 import { devError, setDevError, setDevRecords, type DevRecord } from './dev-state.ts';
 
 /** Options of {@link timelineLoaders}. */
@@ -135,7 +135,7 @@ export function timelineLoaders(options: TimelineLoaderOptions = {}): Record<Col
             PARSER_FINGERPRINT,
             label,
             base,
-            String(buildTrailingSlash()),
+            buildPageForm(),
             wikiBase,
             String(wikiLinks),
             vault.root,
@@ -354,9 +354,12 @@ async function readWithMedia(
   const vetted = new Map<string, MediaLookup>();
   const wanted = new Set<string>();
   const hosts = new Set<string>();
+  // Page links as the site writes them; the site's own root (base without the route) stays as it is.
+  const form = buildPageForm();
+  const root = base.slice(0, base.length - buildRoute().length);
   const links: LinkOptions = {
-    home: base,
-    era: (slug, anchor) => pagePath(eraUrl(base, slug, anchor, { encoded: true }), buildTrailingSlash()),
+    home: pagePath(base, form, root),
+    era: (slug, anchor) => pagePath(eraUrl(base, slug, anchor, { encoded: true }), form, root),
     wikiBase,
     wikiUrl,
     asset: (path) => {

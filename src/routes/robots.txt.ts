@@ -9,14 +9,14 @@
  * sitemap must be submitted to search engines by hand.
  */
 import type { APIRoute } from 'astro';
-import { sitePath } from '../site/paths.ts';
+import { filePath } from '../site/paths.ts';
 
 export const prerender = true;
 
 /** The robots.txt text for a site URL. */
 function robotsTxt(site: URL | undefined): string {
   const lines = ['User-agent: *', 'Allow: /'];
-  if (site) lines.push('', `Sitemap: ${new URL(sitePath('sitemap-index.xml'), site).href}`);
+  if (site) lines.push('', `Sitemap: ${new URL(filePath('sitemap-index.xml'), site).href}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -41,17 +41,29 @@ function timelineBase(): string {
   return pathWithBase(import.meta.env.BASE_URL, import.meta.env.TIMELINE_ROUTE ?? '');
 }
 
-/** Whether the site's page paths end in `/` (its `trailingSlash` is not `never`). */
-const slash = () => import.meta.env.TIMELINE_TRAILING_SLASH !== false;
+/**
+ * A page's address (ending in `/`, with its anchor) as the site writes them
+ * (its `trailingSlash` and `build.format`): for pages and for the search's
+ * results, whose addresses Pagefind takes from the files.
+ */
+export function pageUrl(path: string): string {
+  return pagePath(path, import.meta.env.TIMELINE_PAGE_FORM ?? 'slash', withTrailingSlash(import.meta.env.BASE_URL));
+}
+const page = pageUrl;
 
-/** A path under the timeline's base, for pages and browser scripts: `sitePath('overview/')`. */
+/** A page under the timeline's base, for pages and browser scripts: `sitePath('overview/')`, `sitePath()` its index. */
 export function sitePath(path = ''): string {
-  return pagePath(pathWithBase(timelineBase(), path), slash());
+  return page(pathWithBase(timelineBase(), path));
+}
+
+/** A file under the timeline's base (an export, the search index, a PDF), never reshaped as a page: `filePath('timeline.json')`. */
+export function filePath(path: string): string {
+  return pathWithBase(timelineBase(), path);
 }
 
 /** The page of one era, for pages. */
 export function eraPath(slug: string, anchor?: string): string {
-  return pagePath(eraUrl(timelineBase(), slug, anchor), slash());
+  return page(eraUrl(timelineBase(), slug, anchor));
 }
 
 /** Whether a link leaves the site (it then gets rel="noopener noreferrer"). */

@@ -25,24 +25,45 @@ export function buildRoute(): string {
   return (globalThis as unknown as Record<symbol, string | undefined>)[KEY] ?? '';
 }
 
-const SLASH = Symbol.for('obsidian-timeline.trailing-slash');
+/**
+ * How the site writes a page's address, from its Astro config:
+ * `slash` `/timeline/overview/` (the default), `bare` `/timeline/overview`
+ * (`trailingSlash: 'never'`), `html` `/timeline/overview.html`
+ * (`build.format: 'file'` or `'preserve'`, whose pages are `overview.html`
+ * files, as Starlight links them).
+ */
+export type PageForm = 'slash' | 'bare' | 'html';
 
-/** Records whether the site's pages end in `/` (Astro's `trailingSlash` is not `never`), for the Node side. */
-export function setTrailingSlash(slash: boolean): void {
-  (globalThis as unknown as Record<symbol, boolean>)[SLASH] = slash;
+/** The page form of a site's config. */
+export function pageForm(config: { trailingSlash: string; build: { format: string } }): PageForm {
+  // Astro writes injected pages as `<name>.html` with `preserve` too.
+  if (config.build.format === 'file' || config.build.format === 'preserve') return 'html';
+  return config.trailingSlash === 'never' ? 'bare' : 'slash';
 }
 
-/** Whether page paths end in `/`, for the Node side: yes unless the integration said otherwise. */
-export function buildTrailingSlash(): boolean {
-  return (globalThis as unknown as Record<symbol, boolean | undefined>)[SLASH] ?? true;
+const FORM = Symbol.for('obsidian-timeline.page-form');
+
+/** Records the site's page form, for the Node side. */
+export function setPageForm(form: PageForm): void {
+  (globalThis as unknown as Record<symbol, PageForm>)[FORM] = form;
+}
+
+/** The site's page form, for the Node side: `slash` unless the integration said otherwise. */
+export function buildPageForm(): PageForm {
+  return (globalThis as unknown as Record<symbol, PageForm | undefined>)[FORM] ?? 'slash';
 }
 
 /**
- * A page path as the site writes its pages: with `trailingSlash: 'never'`,
- * `/timeline/overview/` is `/timeline/overview` and `/timeline/eras/x/#a` is
- * `/timeline/eras/x#a`; the site's root stays `/`.
+ * A page path as the site writes its pages, from its `/`-ended form:
+ * `/timeline/eras/x/#a` is `/timeline/eras/x#a` (`bare`) or
+ * `/timeline/eras/x.html#a` (`html`). The site's root (`root`, its base)
+ * stays as it is, the folder every host serves; a path that names a file
+ * (`timeline.json`) too.
  */
-export function pagePath(path: string, slash: boolean): string {
-  if (slash) return path;
-  return path.replace(/(?<=.)\/(?=#|$)/u, '');
+export function pagePath(path: string, form: PageForm, root = '/'): string {
+  const hash = path.indexOf('#');
+  const page = hash < 0 ? path : path.slice(0, hash);
+  const rest = hash < 0 ? '' : path.slice(hash);
+  if (form === 'slash' || page === root || !page.endsWith('/')) return path;
+  return `${page.slice(0, -1)}${form === 'html' ? '.html' : ''}${rest}`;
 }

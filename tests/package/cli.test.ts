@@ -2,9 +2,12 @@
  * The package as a user gets it (issue #24): `npm pack`, then in a fresh
  * temporary folder with only the package and its runtime dependencies
  * installed from the registry, `npx obsidian-timeline build` run from the
- * user's own folder on a note of theirs. Also: the CLI refuses an old Node
- * with the version it needs, and a missing note with a hint. Prints the
- * installed size and the build's time (the closing note quotes them).
+ * user's own folder on a note of theirs, and `pdf` from a folder with no
+ * node_modules at all. Also: the CLI refuses an old Node with the version it
+ * needs, and a missing note with a hint. Then Astro sites that add the
+ * integration: at /timeline/ with `trailingSlash: 'never'` (its search used
+ * in Chromium), and with `build.format: 'file'` and `search: false`. Prints
+ * the installed size and the build's time (the closing note quotes them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -20,7 +23,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteEnv } from '../../scripts/site.ts';
+import { chromium, type Browser } from 'playwright-core';
+import { previewSite, siteEnv, type Preview } from '../../scripts/site.ts';
+import { CHROMIUM_ARGS, resolveBrowser } from '../e2e/support/browser.mjs';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NOTE = `---
@@ -159,6 +164,35 @@ describe('the packed package, installed in a fresh folder', () => {
     10 * 60_000,
   );
 
+  it(
+    '`obsidian-timeline pdf` prints the poster on one sheet and the overview, from a folder with no node_modules',
+    () => {
+      // The notes' own folder, no package installed in it: the CLI is run by its path, as a global install or npx does.
+      const elsewhere = join(work, 'elsewhere');
+      mkdirSync(join(elsewhere, 'notes'), { recursive: true });
+      writeFileSync(join(elsewhere, 'notes/history.md'), NOTE);
+      const bin = join(user, 'node_modules/.bin/obsidian-timeline');
+      const started = performance.now();
+      const result = run(bin, ['pdf', 'notes/history.md', '--out', 'site', '--paper', 'letter'], elsewhere);
+      console.log(`[package] obsidian-timeline pdf: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+      expect(result.stdout).toMatch(/printed site\/poster\.pdf: 1 page\(s\)/u);
+      const site = join(elsewhere, 'site');
+      const info = (file: string) => execFileSync('pdfinfo', [join(site, file)], { encoding: 'utf8' });
+      expect(info('poster.pdf')).toMatch(/^Pages:\s+1$/mu);
+      expect(info('poster.pdf')).toMatch(/^Page size:\s+792 x 612 pts \(letter\)/mu);
+      expect(info('poster.pdf')).toMatch(/^Title:\s+A Short History of Flight$/mu);
+      const overview = execFileSync('pdftotext', [join(site, 'overview.pdf'), '-'], { encoding: 'utf8' });
+      for (const text of ['Montgolfier', 'Wright', 'Heinkel', 'Concorde']) expect(overview).toContain(text);
+      // The pages of this build link their PDFs; a plain build's do not.
+      expect(readFileSync(join(site, 'poster/index.html'), 'utf8')).toContain('href="/poster.pdf"');
+      expect(readFileSync(join(site, 'overview/index.html'), 'utf8')).toContain('href="/overview.pdf"');
+      expect(readFileSync(join(user, 'site/poster/index.html'), 'utf8')).not.toContain('poster.pdf');
+      expect(readdirSync(elsewhere).sort(), 'nothing written there but the site').toEqual(['notes', 'site']);
+    },
+    10 * 60_000,
+  );
+
   it('a missing note is one line and a hint, not a stack trace', () => {
     const result = run('npx', ['obsidian-timeline', 'build', 'notes/nope.md'], user);
     expect(result.status).toBe(1);
@@ -185,6 +219,19 @@ describe('the packed package, installed in a fresh folder', () => {
   );
 });
 
+/** The provisioned Chromium (tests/e2e/support/provision-browser.mjs runs before the unit tests). */
+async function launch(): Promise<Browser> {
+  const found = resolveBrowser();
+  if (!found) throw new Error('no Chromium: run `node tests/e2e/support/provision-browser.mjs` first');
+  return chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS });
+}
+
+/** Every `<meta>` policy of a built page. */
+const policies = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)"/giu)].map(
+    (match) => match[1]!,
+  );
+
 describe('an Astro site that adds the integration at /timeline/', () => {
   let host: string;
   beforeAll(() => {
@@ -205,6 +252,19 @@ describe('an Astro site that adds the integration at /timeline/', () => {
         'export default defineConfig({',
         "  trailingSlash: 'never',",
         "  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/' })],",
+        '});',
+      ].join('\n'),
+    );
+    // Another site's config: pages as files (`overview.html`), no search.
+    writeFileSync(
+      join(host, 'astro.file.mjs'),
+      [
+        "import { defineConfig } from 'astro/config';",
+        "import timeline from 'obsidian-timeline';",
+        'export default defineConfig({',
+        "  build: { format: 'file' },",
+        "  outDir: 'dist-file',",
+        "  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/', search: false })],",
         '});',
       ].join('\n'),
     );
@@ -237,10 +297,82 @@ describe('an Astro site that adds the integration at /timeline/', () => {
         'overview/index.html',
       ])
         expect(existsSync(join(dist, 'timeline', file)), file).toBe(true);
-      // Nothing site-wide: no 404 page or robots.txt of the timeline's at the site's root.
+      // Nothing site-wide: no 404 page or robots.txt of the timeline's at the site's root, no policy on its pages.
       expect(existsSync(join(dist, '404.html'))).toBe(false);
       expect(existsSync(join(dist, 'robots.txt'))).toBe(false);
+      expect(policies(join(dist, 'index.html')), 'the site’s own page').toEqual([]);
+      // The timeline's pages carry their own.
+      for (const file of htmlFiles(join(dist, 'timeline'))) {
+        const [policy, ...more] = policies(file);
+        expect(more, file).toEqual([]);
+        expect(policy, file).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/u);
+        expect(policy, file).toMatch(/object-src 'none'/u);
+      }
       expect(deadLinks(dist, '/', false)).toEqual([]);
+    },
+    10 * 60_000,
+  );
+
+  it(
+    'in Chromium: its pages break no policy, and search finds an entry and links it as the site writes links',
+    async () => {
+      const browser = await launch();
+      let preview: Preview | undefined;
+      try {
+        preview = await previewSite(join(host, 'dist'), {
+          cwd: host,
+          base: '/timeline',
+          logFile: join(work, 'host-preview.log'),
+        });
+        const page = await browser.newPage();
+        const refused: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') refused.push(message.text());
+        });
+        page.on('pageerror', (error) => refused.push(error.message));
+        const response = await page.goto(`${preview.origin}/timeline/eras/pioneers`);
+        expect(response?.status()).toBe(200);
+        await page.getByRole('search').getByRole('searchbox').fill('Wright');
+        const hit = page.locator('.search__result a').first();
+        await hit.waitFor({ timeout: 30_000 });
+        const href = await hit.getAttribute('href');
+        expect(href).toMatch(/^\/timeline\/eras\/pioneers#/u);
+        await hit.click();
+        await page.waitForURL(/\/timeline\/eras\/pioneers#/u);
+        expect(await page.locator('h1').first().textContent()).toContain('Pioneers');
+        await page.goto(`${preview.origin}/timeline/poster`);
+        expect(refused, 'console errors (a refused script or style is one)').toEqual([]);
+      } finally {
+        await preview?.stop();
+        await browser.close();
+      }
+    },
+    5 * 60_000,
+  );
+
+  it(
+    'honours build.format "file" (pages as .html, linked so) and search: false (no index, no search box)',
+    () => {
+      const build = run('npx', ['astro', 'build', '--config', 'astro.file.mjs'], host, USER_ENV);
+      expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+      const dist = join(host, 'dist-file');
+      for (const file of [
+        'timeline.html',
+        'timeline/overview.html',
+        'timeline/poster.html',
+        'timeline/eras/pioneers.html',
+      ])
+        expect(existsSync(join(dist, file)), file).toBe(true);
+      const home = readFileSync(join(dist, 'timeline.html'), 'utf8');
+      expect(home).toContain('href="/timeline/eras/pioneers.html"');
+      expect(home).toContain('href="/timeline/overview.html"');
+      expect(deadLinks(dist, '/', true)).toEqual([]);
+      expect(existsSync(join(dist, 'timeline/pagefind')), 'no search index').toBe(false);
+      for (const file of htmlFiles(join(dist, 'timeline')).concat(join(dist, 'timeline.html'))) {
+        const html = readFileSync(file, 'utf8');
+        expect(html, file).not.toMatch(/role="search"|data-search/u);
+        expect(policies(file)[0], file).toMatch(/script-src 'self'(;|$)/u);
+      }
     },
     10 * 60_000,
   );

@@ -6,8 +6,8 @@
  * the text under it), linked to its anchor on the era page.
  */
 // The panel's styles, added by this module (not imported: Vite would list them in the module that loads this one, which every page runs).
-import resultsCss from './results.css?url';
-import { sitePath } from '../../site/paths.ts';
+import resultsCss from './results.css?url&no-inline';
+import { filePath, pageUrl } from '../../site/paths.ts';
 
 /** The parts of Pagefind's browser API used here (pagefind.app/docs/api/). */
 interface PagefindSubResult {
@@ -36,7 +36,7 @@ interface Pagefind {
 const MAX_PAGES = 12;
 const MAX_ENTRIES = 30;
 
-const base = sitePath();
+const base = filePath('');
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -168,7 +168,7 @@ export function setUp(form: HTMLFormElement): void {
         const item = document.createElement('li');
         item.className = 'search__result';
         const link = document.createElement('a');
-        link.href = sub.url;
+        link.href = pageUrl(sub.url);
         const title = document.createElement('span');
         title.className = 'search__title';
         title.textContent = isEntry ? sub.title : era;
