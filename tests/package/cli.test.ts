@@ -9,7 +9,7 @@
  * in Chromium), and with `build.format: 'file'` and `search: false`. Prints
  * the installed size and the build's time (the closing note quotes them).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -191,6 +191,45 @@ describe('the packed package, installed in a fresh folder', () => {
       expect(readdirSync(elsewhere).sort(), 'nothing written there but the site').toEqual(['notes', 'site']);
     },
     10 * 60_000,
+  );
+
+  it(
+    '`obsidian-timeline dev` serves the note, and a saved change shows on the next load',
+    async () => {
+      const port = 4000 + Math.floor(Math.random() * 2000);
+      const dev = spawn('npx', ['obsidian-timeline', 'dev', 'notes/history.md', '--port', String(port)], {
+        cwd: user,
+        env: USER_ENV,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let output = '';
+      dev.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      dev.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      /** The era page's HTML once it holds `text`, within a minute. */
+      const eraHolding = async (text: string) => {
+        const deadline = Date.now() + 60_000;
+        while (Date.now() < deadline) {
+          try {
+            const html = await (await fetch(`http://127.0.0.1:${port}/eras/pioneers/`)).text();
+            if (html.includes(text)) return html;
+          } catch {
+            // not listening yet
+          }
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        throw new Error(`the dev server never served "${text}":\n${output}`);
+      };
+      try {
+        expect(await eraHolding('Montgolfier')).toContain('Wright');
+        writeFileSync(join(user, 'notes/history.md'), NOTE.replace('Annonay', 'Annonay, before the king'));
+        expect(await eraHolding('before the king')).toContain('Montgolfier');
+      } finally {
+        writeFileSync(join(user, 'notes/history.md'), NOTE);
+        process.kill(-dev.pid!, 'SIGTERM');
+      }
+    },
+    3 * 60_000,
   );
 
   it('a missing note is one line and a hint, not a stack trace', () => {
