@@ -1,6 +1,6 @@
 /**
  * What every page runs besides search's listeners, in the same module
- * (Search.astro), kept small: the budget of JavaScript run on load is 3 KB
+ * (SiteHeader.astro), kept small: the budget of JavaScript run on load is 3 KB
  * (audit/budgets.ts). The phone header's menu is a <details>, which needs
  * no script; a click elsewhere closes it. An era page's contents rail loads
  * its script (rail.ts) only where the rail is shown.
