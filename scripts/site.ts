@@ -135,7 +135,7 @@ export function buildSiteSync(vars: Record<string, string>, timeout = 180_000): 
 }
 
 /** A port that was free a moment ago. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

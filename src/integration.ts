@@ -36,7 +36,10 @@ export interface TimelineOptions extends TimelineLoaderOptions {
   /**
    * A Content-Security-Policy `<meta>` in each of the timeline's pages (only
    * theirs) when the site sets none with Astro's `security.csp`: only the
-   * site's own scripts run. `false` leaves the pages without one.
+   * site's own scripts run. `false` leaves the pages without one. An
+   * integration that rewrites the pages' inline scripts or styles (an HTML
+   * minifier) goes before `timeline()` in the list, so that its output is
+   * what the policy allows.
    * @default true
    */
   csp?: boolean;

@@ -45,7 +45,7 @@ const USAGE = `Usage:
 
   pdf builds the site as build does, then prints <out>/poster.pdf (one sheet)
   and <out>/overview.pdf in Chrome, Chromium or Edge ($CHROME_PATH, else one
-  installed, else \`npx playwright install chromium\`'s), linked from the pages.`;
+  installed, else the Chromium playwright-core downloads), linked from the pages.`;
 
 /** Stops with a one-line message and a hint, never a stack trace. */
 function fail(message, hint) {
@@ -158,6 +158,9 @@ async function main() {
     'obsidian-timeline',
     createHash('sha256').update(notePath).digest('hex').slice(0, 16),
   );
+  // Folders the user's shell names are the user's: from their folder, before the move below.
+  for (const name of ['ASTRO_CACHE_DIR', 'TIMELINE_VAULT'])
+    if (process.env[name]) process.env[name] = resolve(here, process.env[name]);
 
   // Astro renders pages in a folder inside the working folder, from where they import their
   // packages: the package's own project, never the user's folder (which may have no node_modules).
@@ -166,8 +169,16 @@ async function main() {
   if (command === 'build' || command === 'pdf') {
     const outDir = resolve(here, values.out ?? 'dist');
     await astro.build({ root: ROOT, outDir });
-    if (browser) await printPdfs(astro, { outDir, here, base: values.base ?? '/', paper, executablePath: browser });
-    console.log(`obsidian-timeline: the site is in ${relative(here, outDir) || '.'}/`);
+    const site = `${relative(here, outDir) || '.'}/`;
+    if (browser)
+      await printPdfs(astro, { outDir, here, base: values.base ?? '/', paper, executablePath: browser }).catch(
+        (error) =>
+          fail(
+            `the site is in ${site}, but printing its PDFs failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+            `its poster and overview link poster.pdf and overview.pdf: run pdf again, or build for a site without them. The browser was ${browser} (set CHROME_PATH for another).`,
+          ),
+      );
+    console.log(`obsidian-timeline: the site is in ${site}`);
   } else {
     const port = values.port ? Number(values.port) : undefined;
     if (values.port && !(Number.isInteger(port) && port > 0 && port < 65536))

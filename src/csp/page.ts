@@ -32,45 +32,86 @@ function textOf(element: Element): string {
     .join('');
 }
 
-/** Hashes of the inline scripts and styles outside the note's HTML. */
-function inlineHashes(root: Node): { scripts: string[]; styles: string[] } {
-  const scripts = new Set<string>();
-  const styles = new Set<string>();
+/**
+ * Where the note's HTML may have got out of its container: the start of the
+ * first `[data-note]` element the parser closed before its own end tag (a
+ * `<div>` in a `<p>`, an `<a>` in an `<a>`); what follows may be the note's.
+ */
+function escapedFrom(root: Node): number {
+  let from = Infinity;
   const walk = (node: Node) => {
-    if (isElement(node)) {
-      if (attr(node, 'data-note') !== undefined) return;
-      if (node.tagName === 'script' && attr(node, 'src') === undefined) {
-        const type = (attr(node, 'type') ?? '').trim().toLowerCase();
-        // Data blocks (JSON-LD, importmap aside) never run; only scripts need a hash.
-        if (!type || type === 'module' || type === 'importmap' || /javascript|ecmascript/u.test(type))
-          scripts.add(sha256(textOf(node)));
-      }
-      if (node.tagName === 'style') styles.add(sha256(textOf(node)));
+    if (isElement(node) && attr(node, 'data-note') !== undefined) {
+      const at = node.sourceCodeLocation;
+      if (at && !at.endTag) from = Math.min(from, at.startOffset);
+      return;
     }
     if ('childNodes' in node) for (const child of node.childNodes) walk(child);
   };
   walk(root);
-  return { scripts: [...scripts].sort(), styles: [...styles].sort() };
+  return from;
+}
+
+/**
+ * Hashes of the inline scripts and styles outside the note's HTML: never
+ * one inside a `[data-note]` element, nor one after the note's HTML got out
+ * of its container (the page's own then do not run either: safe, and warned).
+ */
+function inlineHashes(root: Node): { scripts: string[]; styles: string[]; refused: number } {
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
+  const escaped = escapedFrom(root);
+  let refused = 0;
+  const walk = (node: Node) => {
+    if (isElement(node)) {
+      if (attr(node, 'data-note') !== undefined) return;
+      const inline =
+        (node.tagName === 'script' && attr(node, 'src') === undefined && runs(node)) || node.tagName === 'style';
+      if (inline && (node.sourceCodeLocation?.startOffset ?? Infinity) >= escaped) refused++;
+      else if (inline) (node.tagName === 'script' ? scripts : styles).add(sha256(textOf(node)));
+    }
+    if ('childNodes' in node) for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return { scripts: [...scripts].sort(), styles: [...styles].sort(), refused };
+}
+
+/** Whether a script element runs (data blocks such as JSON-LD do not, and need no hash). */
+function runs(script: Element): boolean {
+  const type = (attr(script, 'type') ?? '').trim().toLowerCase();
+  return !type || type === 'module' || type === 'importmap' || /javascript|ecmascript/u.test(type);
 }
 
 const escapeAttribute = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
+/** What {@link withPolicy} did to a page. */
+export type PolicyResult =
+  | { html: string; refused: number }
+  /** The page has a policy already (a host that sets `security.csp`: Astro wrote it). */
+  | { html: null; reason: 'has-policy' }
+  /** No place for it: no `<head>` in the page's source. */
+  | { html: null; reason: 'no-head' };
+
 /**
  * The page with its policy `<meta>` first in `<head>` (after `<meta
- * charset>`, which must come early); `null` when the page already has a
- * policy (a host that sets `security.csp`: Astro wrote it) or has no head.
+ * charset>`, which must come early; before the first element of a head
+ * whose tags the page leaves out). `refused` counts the inline scripts and
+ * styles not allowed because the note's HTML got out of its container.
  */
-export function withPolicy(html: string, options: PolicyOptions): string | null {
+export function withPolicy(html: string, options: PolicyOptions): PolicyResult {
   const document = parse(html, { sourceCodeLocationInfo: true });
   const htmlElement = document.childNodes.find(isElement);
   const head = htmlElement?.childNodes.find((node): node is Element => isElement(node) && node.tagName === 'head');
-  if (!head?.sourceCodeLocation?.startTag) return null;
-  const metas = head.childNodes.filter((node): node is Element => isElement(node) && node.tagName === 'meta');
-  if (metas.some((meta) => attr(meta, 'http-equiv')?.toLowerCase() === 'content-security-policy')) return null;
+  const metas = (head?.childNodes ?? []).filter((node): node is Element => isElement(node) && node.tagName === 'meta');
+  if (metas.some((meta) => attr(meta, 'http-equiv')?.toLowerCase() === 'content-security-policy'))
+    return { html: null, reason: 'has-policy' };
   const charset = metas.find((meta) => attr(meta, 'charset') !== undefined);
-  const at = (charset ?? head).sourceCodeLocation!;
-  const offset = charset ? at.endOffset : at.startTag!.endOffset;
-  const policy = pagePolicy(options, inlineHashes(document));
-  const meta = `<meta http-equiv="content-security-policy" content="${escapeAttribute(policy)}">`;
-  return `${html.slice(0, offset)}${meta}${html.slice(offset)}`;
+  const first = head?.childNodes.find((node) => node.sourceCodeLocation);
+  const offset =
+    charset?.sourceCodeLocation?.endOffset ??
+    head?.sourceCodeLocation?.startTag?.endOffset ??
+    first?.sourceCodeLocation?.startOffset;
+  if (offset === undefined) return { html: null, reason: 'no-head' };
+  const { refused, ...hashes } = inlineHashes(document);
+  const meta = `<meta http-equiv="content-security-policy" content="${escapeAttribute(pagePolicy(options, hashes))}">`;
+  return { html: `${html.slice(0, offset)}${meta}${html.slice(offset)}`, refused };
 }

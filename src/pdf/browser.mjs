@@ -2,12 +2,14 @@
  * Where a Chromium comes from, for printing the PDFs (`obsidian-timeline
  * pdf`, `npm run pdf`) and for this repository's browser tests: a browser
  * named by an environment variable, else the one `npx playwright install
- * chromium` downloaded, else an installed Chrome, Chromium or Edge.
+ * chromium` downloaded (the same version as this package's playwright-core), else an installed
+ * Chrome, Chromium or Edge.
  *
  * JavaScript, not TypeScript: the CLI runs it from node_modules, where Node
  * strips no types.
  */
 import { accessSync, constants, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -96,9 +98,11 @@ export function candidates() {
   return found;
 }
 
+/** The version of playwright-core, whose own Chromium download this package finds. */
+const PLAYWRIGHT_VERSION = createRequire(import.meta.url)('playwright-core/package.json').version;
+
 /** What to do when no browser is found: one line, for the CLI's hint. */
-export const NO_BROWSER_HINT =
-  'install Google Chrome or Chromium, or run `npx playwright install chromium`, or set CHROME_PATH to a Chromium-based browser.';
+export const NO_BROWSER_HINT = `install Google Chrome or Chromium, or run \`npx playwright-core@${PLAYWRIGHT_VERSION} install chromium\` (the build of Chromium this package drives), or set CHROME_PATH to a Chromium-based browser.`;
 
 /** The first candidate that exists, or null. @returns {{ executablePath: string, source: string } | null} */
 export function findBrowser() {

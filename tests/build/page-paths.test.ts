@@ -28,6 +28,16 @@ describe('page forms', () => {
     expect(pagePath(path, form, '/')).toBe(expected);
   });
 
+  it.each([
+    ['slash', '/my-repo/timeline/eras/x/#a', '/my-repo/timeline/eras/x/#a'],
+    ['bare', '/my-repo/timeline/eras/x/#a', '/my-repo/timeline/eras/x#a'],
+    ['html', '/my-repo/timeline/eras/x/#a', '/my-repo/timeline/eras/x.html#a'],
+    ['bare', '/my-repo/timeline/', '/my-repo/timeline'],
+    ['html', '/my-repo/timeline/', '/my-repo/timeline.html'],
+  ] as const)('under a base, %s: %s → %s', (form, path, expected) => {
+    expect(pagePath(path, form, '/my-repo/')).toBe(expected);
+  });
+
   it('keeps the site’s root as it is, the folder every host serves', () => {
     expect(pagePath('/', 'html', '/')).toBe('/');
     expect(pagePath('/my-repo/', 'html', '/my-repo/')).toBe('/my-repo/');

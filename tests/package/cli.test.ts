@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { previewSite, siteEnv, type Preview } from '../../scripts/site.ts';
+import { freePort, previewSite, siteEnv, type Preview } from '../../scripts/site.ts';
 import { CHROMIUM_ARGS, resolveBrowser } from '../e2e/support/browser.mjs';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -57,24 +57,34 @@ function htmlFiles(dir: string): string[] {
 }
 
 /**
- * Internal links (href, src) of every page of a built site that lead nowhere:
- * each must name a file of `dist` (a page as `<path>/index.html`, or
- * `<path>.html`), under `base`; with `slash: false` no page link may end in `/`.
+ * Internal links (href, src) of every page of a built site that lead nowhere,
+ * under `base`, as a static host serves files: in the form the site writes
+ * its pages, `slash` (`/x/` is `x/index.html`), `bare` (`/x` is
+ * `x/index.html`, and no page link ends in `/` but the site's root) or
+ * `html` (`/x.html` is that file); a link to a file names the file.
  */
-function deadLinks(dist: string, base: string, slash: boolean): string[] {
+function deadLinks(
+  dist: string,
+  base: string,
+  form: 'slash' | 'bare' | 'html',
+  pages = (_file: string) => true,
+): string[] {
   const dead: string[] = [];
-  for (const file of htmlFiles(dist)) {
+  const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
+  for (const file of htmlFiles(dist).filter(pages)) {
     const html = readFileSync(file, 'utf8');
     for (const [, raw] of html.matchAll(/(?:href|src)="([^"]+)"/gu)) {
       const href = raw!.replaceAll('&amp;', '&');
       if (!href.startsWith('/') || href.startsWith('//')) continue;
       const path = decodeURIComponent(new URL(href, 'http://site.invalid').pathname);
-      const inBase = path.startsWith(base);
       const local = join(dist, path.slice(base.length));
-      const found =
-        inBase &&
-        [local, join(local, 'index.html'), `${local}.html`].some((p) => existsSync(p) && statSync(p).isFile());
-      if (!found || (!slash && path.endsWith('/') && path !== base)) dead.push(`${file.slice(dist.length)} → ${href}`);
+      const served =
+        path === base || path.endsWith('/')
+          ? path === base || form === 'slash'
+            ? isFile(join(local, 'index.html'))
+            : false
+          : isFile(local) || (form === 'bare' && isFile(join(local, 'index.html')));
+      if (!path.startsWith(base) || !served) dead.push(`${file.slice(dist.length)} → ${href}`);
     }
   }
   return dead;
@@ -157,7 +167,7 @@ describe('the packed package, installed in a fresh folder', () => {
       expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
       const dist = join(work, 'repo-site');
       expect(htmlFiles(dist).length).toBeGreaterThan(4);
-      expect(deadLinks(dist, '/my-repo/', true)).toEqual([]);
+      expect(deadLinks(dist, '/my-repo/', 'slash')).toEqual([]);
       expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('href="/my-repo/eras/pioneers/"');
       expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
     },
@@ -196,7 +206,7 @@ describe('the packed package, installed in a fresh folder', () => {
   it(
     '`obsidian-timeline dev` serves the note, and a saved change shows on the next load',
     async () => {
-      const port = 4000 + Math.floor(Math.random() * 2000);
+      const port = await freePort();
       const dev = spawn('npx', ['obsidian-timeline', 'dev', 'notes/history.md', '--port', String(port)], {
         cwd: user,
         env: USER_ENV,
@@ -307,6 +317,19 @@ describe('an Astro site that adds the integration at /timeline/', () => {
         '});',
       ].join('\n'),
     );
+    // A site that sets its own policy with Astro's security.csp.
+    writeFileSync(
+      join(host, 'astro.csp.mjs'),
+      [
+        "import { defineConfig } from 'astro/config';",
+        "import timeline from 'obsidian-timeline';",
+        'export default defineConfig({',
+        '  security: { csp: { directives: ["default-src \'self\'"] } },',
+        "  outDir: 'dist-csp',",
+        "  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/' })],",
+        '});',
+      ].join('\n'),
+    );
     writeFileSync(
       join(host, 'src/content.config.ts'),
       "import { timelineCollections } from 'obsidian-timeline/loader';\nexport const collections = { ...timelineCollections() };\n",
@@ -347,7 +370,7 @@ describe('an Astro site that adds the integration at /timeline/', () => {
         expect(policy, file).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/u);
         expect(policy, file).toMatch(/object-src 'none'/u);
       }
-      expect(deadLinks(dist, '/', false)).toEqual([]);
+      expect(deadLinks(dist, '/', 'bare')).toEqual([]);
     },
     10 * 60_000,
   );
@@ -379,7 +402,8 @@ describe('an Astro site that adds the integration at /timeline/', () => {
         await hit.click();
         await page.waitForURL(/\/timeline\/eras\/pioneers#/u);
         expect(await page.locator('h1').first().textContent()).toContain('Pioneers');
-        await page.goto(`${preview.origin}/timeline/poster`);
+        for (const path of ['/timeline', '/timeline/overview', '/timeline/poster', '/timeline/eras/the-jet-age'])
+          expect((await page.goto(`${preview.origin}${path}`))?.status(), path).toBe(200);
         expect(refused, 'console errors (a refused script or style is one)').toEqual([]);
       } finally {
         await preview?.stop();
@@ -405,12 +429,33 @@ describe('an Astro site that adds the integration at /timeline/', () => {
       const home = readFileSync(join(dist, 'timeline.html'), 'utf8');
       expect(home).toContain('href="/timeline/eras/pioneers.html"');
       expect(home).toContain('href="/timeline/overview.html"');
-      expect(deadLinks(dist, '/', true)).toEqual([]);
+      // The timeline's pages (the site's own home page links `/timeline`, as a site with clean URLs would).
+      expect(deadLinks(dist, '/', 'html', (file) => file !== join(dist, 'index.html'))).toEqual([]);
       expect(existsSync(join(dist, 'timeline/pagefind')), 'no search index').toBe(false);
       for (const file of htmlFiles(join(dist, 'timeline')).concat(join(dist, 'timeline.html'))) {
         const html = readFileSync(file, 'utf8');
         expect(html, file).not.toMatch(/role="search"|data-search/u);
         expect(policies(file)[0], file).toMatch(/script-src 'self'(;|$)/u);
+      }
+    },
+    10 * 60_000,
+  );
+
+  it(
+    'with the site’s own security.csp, the timeline’s pages have that one policy, with what they need added',
+    () => {
+      const build = run('npx', ['astro', 'build', '--config', 'astro.csp.mjs'], host, USER_ENV);
+      expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+      const dist = join(host, 'dist-csp');
+      const [home, ...more] = policies(join(dist, 'index.html'));
+      expect(more).toEqual([]);
+      expect(home, 'the site’s own page: its policy as it set it').not.toMatch(/wasm-unsafe-eval|img-src/u);
+      for (const file of htmlFiles(join(dist, 'timeline'))) {
+        const found = policies(file);
+        expect(found, file).toHaveLength(1);
+        expect(found[0], file).toMatch(/^default-src 'self'/u);
+        expect(found[0], file).toMatch(/script-src 'self' 'wasm-unsafe-eval'/u);
+        expect(found[0], file).toMatch(/img-src 'self' https:/u);
       }
     },
     10 * 60_000,
