@@ -350,6 +350,9 @@ describe('an Astro site that adds the integration at /timeline/', () => {
       const dist = join(host, 'dist');
       expect(readFileSync(join(dist, 'index.html'), 'utf8'), 'the site keeps its own home page').toContain('My site');
       expect(readFileSync(join(dist, 'timeline/index.html'), 'utf8')).toContain('A Short History of Flight');
+      expect(readFileSync(join(dist, 'timeline/index.html'), 'utf8')).toMatch(
+        /href="\/timeline"[^>]*aria-current="page"/u,
+      );
       expect(readdirSync(join(dist, 'timeline/eras')).sort()).toEqual(['pioneers', 'the-jet-age']);
       for (const file of [
         'pagefind/pagefind.js',
@@ -429,6 +432,11 @@ describe('an Astro site that adds the integration at /timeline/', () => {
       const home = readFileSync(join(dist, 'timeline.html'), 'utf8');
       expect(home).toContain('href="/timeline/eras/pioneers.html"');
       expect(home).toContain('href="/timeline/overview.html"');
+      // The header marks the page it is on, however the site writes addresses.
+      expect(home).toMatch(/href="\/timeline\.html"[^>]*aria-current="page"/u);
+      expect(readFileSync(join(dist, 'timeline/overview.html'), 'utf8')).toMatch(
+        /href="\/timeline\/overview\.html"[^>]*aria-current="page"/u,
+      );
       // The timeline's pages (the site's own home page links `/timeline`, as a site with clean URLs would).
       expect(deadLinks(dist, '/', 'html', (file) => file !== join(dist, 'index.html'))).toEqual([]);
       expect(existsSync(join(dist, 'timeline/pagefind')), 'no search index').toBe(false);
