@@ -7,6 +7,8 @@ interface ImportMetaEnv {
   readonly TIMELINE_SEARCH?: boolean;
   /** The integration's `remoteImages`: `block` allows images from the site only. */
   readonly TIMELINE_REMOTE_IMAGES?: 'allow' | 'block';
+  /** The poster and the overview link their PDFs (`pdf` option, or `TIMELINE_PDF=1`). */
+  readonly TIMELINE_PDF?: boolean;
   /** True where the site sets Astro's `security.csp`: the pages then add their needs to Astro's policy. */
   readonly TIMELINE_HOST_CSP?: boolean;
 }

@@ -16,6 +16,7 @@ import type { TimelineLoaderOptions } from './loaders/timeline.ts';
 import csp from './integrations/csp.ts';
 import media from './integrations/media.ts';
 import pagefind from './integrations/pagefind.ts';
+import pdf from './integrations/pdf.ts';
 import { setLoaderDefaults } from './loaders/defaults.ts';
 import { readEnv } from './site/env.ts';
 import { normalizeRoute, pageForm, setPageForm, setRoute } from './site/route.ts';
@@ -43,6 +44,14 @@ export interface TimelineOptions extends TimelineLoaderOptions {
    * @default true
    */
   csp?: boolean;
+  /**
+   * The poster and the overview printed to `poster.pdf` and `overview.pdf`
+   * after the build, and linked from those pages: needs Chrome, Chromium or
+   * Edge where the site is built (`CHROME_PATH`, else one installed, else
+   * Playwright's). `{ paper: 'letter' }` prints the poster on US Letter.
+   * @default false
+   */
+  pdf?: boolean | { paper?: 'a4' | 'letter' };
 }
 
 const ROUTES: Array<[pattern: string, file: string]> = [
@@ -66,8 +75,12 @@ const ROOT_ONLY: Array<[pattern: string, file: string]> = [
  */
 export default function timeline(options: TimelineOptions = {}): AstroIntegration[] {
   const route = normalizeRoute(options.route ?? '/');
-  const { search = true, csp: withCsp = true, route: _route, ...loader } = options;
-  const remoteImages = loader.remoteImages ?? readEnv().remoteImages;
+  const { search = true, csp: withCsp = true, pdf: printing = false, route: _route, ...loader } = options;
+  const env = readEnv();
+  const remoteImages = loader.remoteImages ?? env.remoteImages;
+  const paper = (typeof printing === 'object' && printing.paper) || (env.posterPaper === 'letter' ? 'letter' : 'a4');
+  if (paper !== 'a4' && paper !== 'letter')
+    throw new Error(`obsidian-timeline: pdf.paper must be 'a4' or 'letter', not "${String(paper)}"`);
   const patterns = new Set<string>();
   const main: AstroIntegration = {
     name: 'obsidian-timeline',
@@ -89,6 +102,8 @@ export default function timeline(options: TimelineOptions = {}): AstroIntegratio
               'import.meta.env.TIMELINE_PAGE_FORM': JSON.stringify(form),
               'import.meta.env.TIMELINE_SEARCH': JSON.stringify(search),
               'import.meta.env.TIMELINE_REMOTE_IMAGES': JSON.stringify(remoteImages),
+              // The poster and the overview link their PDFs (printed here, or by `npm run pdf`'s TIMELINE_PDF=1 build).
+              'import.meta.env.TIMELINE_PDF': JSON.stringify(Boolean(printing) || env.pdfLinks),
               'import.meta.env.TIMELINE_HOST_CSP': JSON.stringify(Boolean(config.security?.csp)),
             },
           },
@@ -101,5 +116,7 @@ export default function timeline(options: TimelineOptions = {}): AstroIntegratio
     media(),
     ...(search ? [pagefind()] : []),
     ...(withCsp ? [csp(patterns, { search, remoteImages })] : []),
+    // After the media (the overview's images) and the policy (printed as served).
+    ...(printing ? [pdf({ paper })] : []),
   ];
 }

@@ -292,7 +292,7 @@ describe('an Astro site that adds the integration at /timeline/', () => {
       JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
     ).version;
     writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }));
-    // The site's own config: its home page, trailingSlash 'never', the timeline beside it.
+    // The site's own config: its home page, trailingSlash 'never', the timeline beside it, with its PDFs.
     writeFileSync(
       join(host, 'astro.config.mjs'),
       [
@@ -300,7 +300,7 @@ describe('an Astro site that adds the integration at /timeline/', () => {
         "import timeline from 'obsidian-timeline';",
         'export default defineConfig({',
         "  trailingSlash: 'never',",
-        "  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/' })],",
+        "  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/', pdf: true })],",
         '});',
       ].join('\n'),
     );
@@ -343,7 +343,7 @@ describe('an Astro site that adds the integration at /timeline/', () => {
   }, 15 * 60_000);
 
   it(
-    'builds the site with the timeline under /timeline/, every internal link resolving, none ending in /',
+    'builds the site with the timeline under /timeline/ and its PDFs, every internal link resolving, none ending in /',
     () => {
       const build = run('npx', ['astro', 'build'], host, USER_ENV);
       expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
@@ -360,8 +360,18 @@ describe('an Astro site that adds the integration at /timeline/', () => {
         'timeline.mw',
         'poster/index.html',
         'overview/index.html',
+        'poster.pdf',
+        'overview.pdf',
       ])
         expect(existsSync(join(dist, 'timeline', file)), file).toBe(true);
+      // Printed in the build (pdf: true), linked from the poster (deadLinks below checks the link leads there).
+      expect(execFileSync('pdfinfo', [join(dist, 'timeline/poster.pdf')], { encoding: 'utf8' })).toMatch(
+        /^Pages:\s+1$/mu,
+      );
+      expect(execFileSync('pdftotext', [join(dist, 'timeline/overview.pdf'), '-'], { encoding: 'utf8' })).toContain(
+        'Concorde',
+      );
+      expect(readFileSync(join(dist, 'timeline/poster/index.html'), 'utf8')).toContain('href="/timeline/poster.pdf"');
       // Nothing site-wide: no 404 page or robots.txt of the timeline's at the site's root, no policy on its pages.
       expect(existsSync(join(dist, '404.html'))).toBe(false);
       expect(existsSync(join(dist, 'robots.txt'))).toBe(false);
