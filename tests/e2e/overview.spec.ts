@@ -108,3 +108,41 @@ test.describe('an English note', () => {
     expect(text).toMatch(/^Export: timeline\.json \(TimelineJS\) · timeline\.mw \(/u);
   });
 });
+
+for (const siteName of ['default', 'ancient'] as const) {
+  test.describe(`site "${siteName}", on a phone`, () => {
+    test.use({ siteName, viewport: { width: 390, height: 844 } });
+
+    test('each entry reads date, title, then description: no line starts with the colon', async ({ page, site }) => {
+      await page.goto(site.url('overview/'));
+      const entries = await page.locator('.overview-entry').evaluateAll((items) =>
+        items.map((item) => {
+          const title = item.querySelector('.overview-entry__title > :not(time)')!.getBoundingClientRect();
+          const year = item.querySelector('.overview-entry__year')?.getBoundingClientRect();
+          const description = item.querySelector('.overview-entry__description');
+          const text = description?.getClientRects()[0];
+          const titleSpan = item.querySelector('.overview-entry__title')!;
+          return {
+            id: item.id,
+            yearAbove: year ? year.bottom <= title.top + 1 : null,
+            descriptionBelow: text ? text.top >= title.bottom - 1 : null,
+            colon: description ? getComputedStyle(titleSpan, '::after').content : 'none',
+          };
+        }),
+      );
+      expect(entries.length).toBeGreaterThan(10);
+      expect(
+        entries.filter((e) => e.yearAbove === false).map((e) => e.id),
+        'dates below their titles',
+      ).toEqual([]);
+      expect(
+        entries.filter((e) => e.descriptionBelow === false).map((e) => e.id),
+        'descriptions beside titles',
+      ).toEqual([]);
+      expect(
+        entries.filter((e) => e.colon !== 'none').map((e) => e.id),
+        'a colon left to start a line',
+      ).toEqual([]);
+    });
+  });
+}
