@@ -69,9 +69,9 @@ const ROOT_ONLY: Array<[pattern: string, file: string]> = [
 ];
 
 /**
- * The integration, with its media and search steps after it, in the order
- * given (Astro flattens the list): a step the site lists after `timeline()`
- * runs after them.
+ * The integration, with its steps after it (media, search, the pages'
+ * policy, the PDFs), in the order given (Astro flattens the list): a step
+ * the site lists after `timeline()` runs after them.
  */
 export default function timeline(options: TimelineOptions = {}): AstroIntegration[] {
   const route = normalizeRoute(options.route ?? '/');

@@ -16,26 +16,21 @@ describe('page forms', () => {
   });
 
   it.each([
-    ['slash', '/timeline/eras/x/#a', '/timeline/eras/x/#a'],
-    ['bare', '/timeline/eras/x/#a', '/timeline/eras/x#a'],
-    ['html', '/timeline/eras/x/#a', '/timeline/eras/x.html#a'],
-    ['bare', '/timeline/', '/timeline'],
-    ['html', '/timeline/', '/timeline.html'],
-    ['html', '/timeline/overview/', '/timeline/overview.html'],
-    ['html', '/timeline/timeline.json', '/timeline/timeline.json'],
-    ['bare', '/timeline/eras/%E5%89%8D/', '/timeline/eras/%E5%89%8D'],
-  ] as const)('%s: %s → %s', (form, path, expected) => {
-    expect(pagePath(path, form, '/')).toBe(expected);
-  });
-
-  it.each([
-    ['slash', '/my-repo/timeline/eras/x/#a', '/my-repo/timeline/eras/x/#a'],
-    ['bare', '/my-repo/timeline/eras/x/#a', '/my-repo/timeline/eras/x#a'],
-    ['html', '/my-repo/timeline/eras/x/#a', '/my-repo/timeline/eras/x.html#a'],
-    ['bare', '/my-repo/timeline/', '/my-repo/timeline'],
-    ['html', '/my-repo/timeline/', '/my-repo/timeline.html'],
-  ] as const)('under a base, %s: %s → %s', (form, path, expected) => {
-    expect(pagePath(path, form, '/my-repo/')).toBe(expected);
+    ['/', 'slash', '/timeline/eras/x/#a', '/timeline/eras/x/#a'],
+    ['/', 'bare', '/timeline/eras/x/#a', '/timeline/eras/x#a'],
+    ['/', 'html', '/timeline/eras/x/#a', '/timeline/eras/x.html#a'],
+    ['/', 'bare', '/timeline/', '/timeline'],
+    ['/', 'html', '/timeline/', '/timeline.html'],
+    ['/', 'html', '/timeline/overview/', '/timeline/overview.html'],
+    ['/', 'html', '/timeline/timeline.json', '/timeline/timeline.json'],
+    ['/', 'bare', '/timeline/eras/%E5%89%8D/', '/timeline/eras/%E5%89%8D'],
+    ['/my-repo/', 'slash', '/my-repo/timeline/eras/x/#a', '/my-repo/timeline/eras/x/#a'],
+    ['/my-repo/', 'bare', '/my-repo/timeline/eras/x/#a', '/my-repo/timeline/eras/x#a'],
+    ['/my-repo/', 'html', '/my-repo/timeline/eras/x/#a', '/my-repo/timeline/eras/x.html#a'],
+    ['/my-repo/', 'bare', '/my-repo/timeline/', '/my-repo/timeline'],
+    ['/my-repo/', 'html', '/my-repo/timeline/', '/my-repo/timeline.html'],
+  ] as const)('base %s, %s: %s → %s', (root, form, path, expected) => {
+    expect(pagePath(path, form, root)).toBe(expected);
   });
 
   it('keeps the site’s root as it is, the folder every host serves', () => {

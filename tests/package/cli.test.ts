@@ -133,6 +133,14 @@ describe('the packed package, installed in a fresh folder', () => {
     for (const tool of ['vitest', '@playwright', 'eslint', 'prettier', 'lighthouse', 'knip', 'fast-check'])
       expect(installed, tool).not.toContain(tool);
     expect(installed).toContain('astro');
+    // The package itself: its source and its Astro project, no tests, notes or tools of this repository.
+    expect(readdirSync(join(user, 'node_modules/obsidian-timeline')).sort()).toEqual([
+      'README.md',
+      'astro.config.mjs',
+      'package.json',
+      'src',
+      'tsconfig.json',
+    ]);
   });
 
   it(
@@ -292,43 +300,28 @@ describe('an Astro site that adds the integration at /timeline/', () => {
       JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
     ).version;
     writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }));
+    /** An Astro config of the site: its own settings, and the timeline's options. */
+    const config = (file: string, settings: string[], options: string) =>
+      writeFileSync(
+        join(host, file),
+        [
+          "import { defineConfig } from 'astro/config';",
+          "import timeline from 'obsidian-timeline';",
+          'export default defineConfig({',
+          ...settings.map((line) => `  ${line}`),
+          `  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/'${options} })],`,
+          '});',
+        ].join('\n'),
+      );
     // The site's own config: its home page, trailingSlash 'never', the timeline beside it, with its PDFs.
-    writeFileSync(
-      join(host, 'astro.config.mjs'),
-      [
-        "import { defineConfig } from 'astro/config';",
-        "import timeline from 'obsidian-timeline';",
-        'export default defineConfig({',
-        "  trailingSlash: 'never',",
-        "  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/', pdf: true })],",
-        '});',
-      ].join('\n'),
-    );
+    config('astro.config.mjs', ["trailingSlash: 'never',"], ', pdf: true');
     // Another site's config: pages as files (`overview.html`), no search.
-    writeFileSync(
-      join(host, 'astro.file.mjs'),
-      [
-        "import { defineConfig } from 'astro/config';",
-        "import timeline from 'obsidian-timeline';",
-        'export default defineConfig({',
-        "  build: { format: 'file' },",
-        "  outDir: 'dist-file',",
-        "  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/', search: false })],",
-        '});',
-      ].join('\n'),
-    );
+    config('astro.file.mjs', ["build: { format: 'file' },", "outDir: 'dist-file',"], ', search: false');
     // A site that sets its own policy with Astro's security.csp.
-    writeFileSync(
-      join(host, 'astro.csp.mjs'),
-      [
-        "import { defineConfig } from 'astro/config';",
-        "import timeline from 'obsidian-timeline';",
-        'export default defineConfig({',
-        '  security: { csp: { directives: ["default-src \'self\'"] } },',
-        "  outDir: 'dist-csp',",
-        "  integrations: [timeline({ note: 'notes/history.md', route: '/timeline/' })],",
-        '});',
-      ].join('\n'),
+    config(
+      'astro.csp.mjs',
+      ['security: { csp: { directives: ["default-src \'self\'"] } },', "outDir: 'dist-csp',"],
+      '',
     );
     writeFileSync(
       join(host, 'src/content.config.ts'),
